@@ -1,0 +1,67 @@
+"""The assistant: question (+ history, filters) → retrieval → answer. Built by one factory."""
+
+from __future__ import annotations
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant.extractive import ExtractiveAnswerer
+from assistant.query import QueryPlan, plan_query
+from assistant.retrieve import HybridRetriever
+from assistant.settings import Settings
+from assistant.store import IndexStore
+from assistant.types import Answer, Filters, Passage
+
+RETRIEVED_PASSAGES = 10
+
+
+class Assistant:
+    """Answers questions from the index; ``ask`` is all the CLI, UI and evaluation use."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: IndexStore,
+        retriever: HybridRetriever,
+        answerer: ExtractiveAnswerer,
+        llm: BaseChatModel | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.retriever = retriever
+        self.answerer = answerer
+        self.llm = llm
+
+    def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
+        return plan_query(question, history, self.retriever.vocabulary)
+
+    def retrieve(
+        self, question: str, history: list[str] | None = None, filters: Filters | None = None
+    ) -> tuple[QueryPlan, list[Passage]]:
+        """The planned question and its ranked passages (best first)."""
+        plan = self.plan(question, history)
+        k = max(RETRIEVED_PASSAGES, self.settings.top_k)
+        return plan, self.retriever.search(plan, filters, k=k)
+
+    def ask(
+        self, question: str, history: list[str] | None = None, filters: Filters | None = None
+    ) -> Answer:
+        """Answer ``question``; ``history`` holds the earlier user questions, oldest first."""
+        plan, passages = self.retrieve(question.strip(), history, filters)
+        return self.answerer.answer(plan, passages)
+
+    def committees(self) -> list[str]:
+        return list(self.retriever.vocabulary.committees)
+
+    def doc_kinds(self) -> list[str]:
+        return sorted({str(m.get("doc_kind")) for m in self.retriever.keyword.metadatas} - {""})
+
+
+def build_assistant(
+    settings: Settings, *, llm: BaseChatModel | None = None, store: IndexStore | None = None
+) -> Assistant:
+    """Open the index and wire retrieval and answering; raises ``IndexMissing`` if not built."""
+    store = store or IndexStore(settings)
+    store.require()
+    retriever = HybridRetriever.from_store(store, settings)
+    answerer = ExtractiveAnswerer(store.embeddings, settings, idf=retriever.keyword.idf)
+    return Assistant(settings, store, retriever, answerer, llm)

@@ -1,0 +1,158 @@
+"""The default answer: the sentences of the best passages that answer the question, quoted
+verbatim with [n] citations, or a plain statement that the documents do not answer it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.embeddings import SentenceEmbeddings
+from assistant.keyword import tokenize
+from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT
+from assistant.query import QueryPlan, acronym
+from assistant.sentences import split_units, words
+from assistant.settings import Settings
+from assistant.types import Answer, Citation, Passage
+
+ANSWER_PASSAGES = 5
+MAX_ANSWER_WORDS = 90
+WHOLE_BLOCK_WORDS = 80
+HAS_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A quotable span of one passage and how well it answers the question."""
+
+    passage_rank: int
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+
+
+class ExtractiveAnswerer:
+    """Picks and quotes sentences; abstains when the evidence is weak."""
+
+    def __init__(
+        self,
+        embeddings: SentenceEmbeddings,
+        settings: Settings,
+        idf: Callable[[str], float] | None = None,
+    ) -> None:
+        self.embeddings = embeddings
+        self.settings = settings
+        self.idf = idf or (lambda _term: 1.0)
+
+    def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
+        """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
+        top = passages[:ANSWER_PASSAGES]
+        missing = self._named_but_absent(plan, top)
+        units = self._score(plan, top) if top and not missing else []
+        chosen = self._choose(units)
+        if not chosen:
+            text = (
+                NAMED_BUT_ABSENT.format(names=" or ".join(missing))
+                if missing
+                else (CANNOT_ANSWER_DETAIL)
+            )
+            return Answer(plan.question, text, [], passages, abstained=True)
+        text, citations = self._compose(chosen, top)
+        return Answer(plan.question, text, citations, passages, abstained=False)
+
+    def _named_but_absent(self, plan: QueryPlan, passages: list[Passage]) -> list[str]:
+        """Bodies the question names that none of the passages is from or mentions."""
+        missing: list[str] = []
+        for name in sorted(plan.councils):
+            if not any(_about(p, name) for p in passages):
+                missing.append(name)
+        return missing
+
+    def _score(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
+        units = [u for rank, p in enumerate(passages) for u in _units(rank, p)]
+        if not units:
+            return []
+        vectors = self.embeddings.encode([plan.question] + [u.text for u in units])
+        similarity = vectors[1:] @ vectors[0]
+        terms = set(tokenize(plan.question))
+        weight = sum(self.idf(t) for t in terms) or 1.0
+        for unit, cosine in zip(units, similarity, strict=True):
+            overlap = sum(self.idf(t) for t in terms & set(tokenize(unit.text))) / weight
+            bonus = 0.04 * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
+            kind = passages[unit.passage_rank].metadata.get("section_kind")
+            if plan.wants_number and HAS_FIGURE.search(unit.text):
+                bonus += 0.05
+            if plan.wants_resolution and kind == "resolution":
+                bonus += 0.05
+            unit.score = float(0.6 * cosine + 0.4 * overlap + bonus)
+        return units
+
+    def _choose(self, units: list[Unit]) -> list[Unit]:
+        """The best units above the threshold, not overlapping, within the word budget."""
+        ranked = sorted(units, key=lambda u: -u.score)
+        if not ranked or ranked[0].score < self.settings.abstain_threshold:
+            return []
+        floor = max(self.settings.abstain_threshold, ranked[0].score - 0.12)
+        chosen: list[Unit] = []
+        budget = MAX_ANSWER_WORDS
+        for unit in ranked:
+            if len(chosen) >= self.settings.answer_sentences or unit.score < floor:
+                break
+            if any(_overlaps(unit, c) for c in chosen) or (chosen and words(unit.text) > budget):
+                continue
+            chosen.append(unit)
+            budget -= words(unit.text)
+        return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
+
+    def _compose(self, chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Citation]]:
+        """'Cabinet, 30 January 2025, item 87: “…” [1]' lines, one per cited passage."""
+        numbers: dict[int, int] = {}
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for rank in dict.fromkeys(u.passage_rank for u in chosen):
+            numbers[rank] = len(numbers) + 1
+            passage = passages[rank]
+            quotes = [u for u in chosen if u.passage_rank == rank]
+            body = " ".join(f"“{_one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
+            lines.append(f"{passage.label()}: {body}")
+            citations.extend(Citation(numbers[rank], passage, u.text) for u in quotes)
+        return "\n\n".join(lines), citations
+
+
+def _units(rank: int, passage: Passage) -> list[Unit]:
+    text = passage.text
+    units = [Unit(rank, a, b, text[a:b]) for a, b in split_units(text)]
+    is_resolution = passage.metadata.get("section_kind") == "resolution"
+    if is_resolution and words(text) <= WHOLE_BLOCK_WORDS and len(units) > 1:
+        units.append(Unit(rank, 0, len(text), text))  # a resolution is best quoted whole
+    return units
+
+
+def _overlaps(a: Unit, b: Unit) -> bool:
+    return a.passage_rank == b.passage_rank and a.start < b.end and b.start < a.end
+
+
+def _one_line(text: str) -> str:
+    """Quotes are shown on one line; whitespace differences are not changes of wording.
+
+    A line break after a hyphen is kept: it may be a word broken across lines.
+    """
+    return re.sub(r"(?<!-)\s+", " ", text.strip())
+
+
+def _about(passage: Passage, name: str) -> bool:
+    meta = passage.metadata
+    if name in (meta.get("council"), meta.get("committee")):
+        return True
+    haystack = passage.text.lower()
+    abbr = acronym(name)
+    return name.lower() in haystack or bool(abbr and abbr in passage.text)
+
+
+def cosine_matrix(vectors: np.ndarray) -> np.ndarray:
+    """Pairwise cosine of unit vectors (used by tests and diagnostics)."""
+    return vectors @ vectors.T

@@ -1,0 +1,178 @@
+"""The ingest pipeline: scan → load (guarded) → structure → chunk → LangChain ``index()``.
+
+``index()`` with a persistent record manager and ``cleanup="full"`` is what makes re-ingest cheap
+and exact: unchanged chunks are skipped without embedding, a changed file's old chunks go, and a
+deleted file's chunks go.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from langchain_core.documents import Document
+from langchain_core.indexing import index
+from tqdm import tqdm
+
+from assistant.chunking import Chunker, ChunkLimits
+from assistant.errors import AssistantError, LoadError
+from assistant.loaders import load_files, relative_source, scan_corpus
+from assistant.settings import Settings
+from assistant.store import IndexStore, index_lock
+from assistant.structure import parse_document
+from assistant.types import IngestReport
+
+# Bump when loading, structure or chunking change what is indexed for the same files.
+PIPELINE_VERSION = 1
+
+
+def corpus_fingerprint(root: Path, files: list[Path]) -> dict[str, list[int]]:
+    """Size and modification time of every supported file, by corpus-relative path."""
+    prints: dict[str, list[int]] = {}
+    for path in files:
+        stat = path.stat()
+        prints[relative_source(path, root)] = [stat.st_size, stat.st_mtime_ns]
+    return prints
+
+
+def index_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that change what is indexed; a difference means the index is stale."""
+    return {
+        "embedding_model": settings.embedding_model,
+        "chunk_tokens": settings.chunk_tokens,
+        "chunk_overlap_tokens": settings.chunk_overlap_tokens,
+        "pipeline_version": PIPELINE_VERSION,
+    }
+
+
+def ingest(
+    settings: Settings, *, progress: bool = False, store: IndexStore | None = None
+) -> IngestReport:
+    """Bring the index in step with ``settings.corpus_path``; safe to interrupt and re-run."""
+    started = time.monotonic()
+    root = settings.corpus_path
+    if not root.is_dir():
+        raise AssistantError(f"corpus folder {root} does not exist")
+    store = store or IndexStore(settings)
+    with index_lock(settings.index_path):
+        store.check_model()
+        files, unsupported = scan_corpus(root)
+        if not files:
+            raise AssistantError(f"no supported documents in {root}: nothing to index")
+        report = IngestReport(
+            files_seen=len(files) + len(unsupported),
+            unsupported=[relative_source(p, root) for p in unsupported],
+        )
+        previous = store.read_manifest() or {}
+        fingerprint = corpus_fingerprint(root, files)
+        report.updated = _changed_files(previous.get("files", {}), fingerprint)
+        store.reconcile()
+        bar = tqdm(total=len(files), unit="file", desc="ingest", disable=not progress)
+        with bar:
+            result = index(
+                _documents(files, settings, store, report, bar),
+                store.record_manager,
+                store.vectorstore,
+                cleanup="full",
+                source_id_key="source",
+                key_encoder=lambda doc: str(doc.metadata["chunk_id"]),
+                batch_size=64,
+            )
+        report.added = result["num_added"]
+        report.skipped_unchanged = result["num_skipped"]
+        report.deleted = result["num_deleted"]
+        store.write_manifest(
+            {
+                "corpus": str(root.resolve()),
+                "files": fingerprint,
+                "failed": dict(report.failed),
+                "chunks": report.chunks,
+                **index_settings(settings),
+            }
+        )
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _changed_files(before: dict[str, list[int]], now: dict[str, list[int]]) -> int:
+    return sum(1 for path, print_ in now.items() if path in before and before[path] != print_)
+
+
+def _documents(
+    files: list[Path],
+    settings: Settings,
+    store: IndexStore,
+    report: IngestReport,
+    bar: tqdm[Any],
+) -> Iterator[Document]:
+    """Chunks of every loadable file as LangChain documents; failures go to the report."""
+    embeddings = store.embeddings
+    chunker = Chunker(
+        embeddings.count_tokens,
+        ChunkLimits(
+            model_max_tokens=embeddings.max_tokens,
+            body_tokens=settings.chunk_tokens,
+            overlap_tokens=settings.chunk_overlap_tokens,
+        ),
+        extra_metadata=store.model_metadata(),
+    )
+    loaded_docs = load_files(
+        files,
+        settings.corpus_path,
+        timeout=settings.parse_timeout,
+        memory_mb=settings.parse_memory_mb,
+    )
+    for path, loaded in loaded_docs:
+        bar.update(1)
+        if isinstance(loaded, LoadError):
+            report.failed.append((relative_source(path, settings.corpus_path), loaded.reason))
+            continue
+        chunks = chunker.chunk(loaded, parse_document(loaded))
+        if not chunks:
+            report.failed.append((loaded.source, "no text to index after parsing"))
+            continue
+        report.files_indexed += 1
+        report.chunks += len(chunks)
+        for chunk in chunks:
+            yield Document(id=chunk.id, page_content=chunk.embed_text, metadata=chunk.metadata)
+
+
+def index_status(settings: Settings, store: IndexStore | None = None) -> dict[str, Any]:
+    """What the index holds and whether it is in step with the corpus folder."""
+    store = store or IndexStore(settings)
+    manifest = store.read_manifest()
+    status: dict[str, Any] = {
+        "index": store.location(),
+        "embedding_model": settings.embedding_model,
+        "exists": store.exists(),
+        "chunks": store.count() if store.exists() else 0,
+        "files": len(manifest["files"]) if manifest else 0,
+        "corpus": str(settings.corpus_path),
+    }
+    status["up_to_date"], status["reason"] = _freshness(settings, manifest, status["chunks"])
+    return status
+
+
+def _freshness(
+    settings: Settings, manifest: dict[str, Any] | None, chunks: int
+) -> tuple[bool, str]:
+    if manifest is None or chunks == 0:
+        return False, "no index has been built"
+    if manifest.get("corpus") != str(settings.corpus_path.resolve()):
+        return False, f"the index was built from {manifest.get('corpus')}"
+    wanted = index_settings(settings)
+    changed = [k for k, v in wanted.items() if manifest.get(k) != v]
+    if changed:
+        return False, "settings changed since the last ingest: " + ", ".join(changed)
+    if not settings.corpus_path.is_dir():
+        return False, f"corpus folder {settings.corpus_path} is missing"
+    files, _ = scan_corpus(settings.corpus_path)
+    now = corpus_fingerprint(settings.corpus_path, files)
+    if now != manifest.get("files"):
+        added = len(set(now) - set(manifest.get("files", {})))
+        removed = len(set(manifest.get("files", {})) - set(now))
+        changed_n = _changed_files(manifest.get("files", {}), now)
+        return False, f"corpus changed: {added} new, {changed_n} changed, {removed} deleted files"
+    return True, "up to date"

