@@ -1,0 +1,1 @@
+"""Text and renderers of the fictional Fernleigh County Council demo corpus."""
