@@ -184,6 +184,10 @@ def test_unanswerable_questions_are_not_in_corpus() -> None:
         assert phrase not in everything, phrase
 
 
+@pytest.mark.skipif(
+    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").is_file(),
+    reason="the generator needs the DejaVu fonts (Debian package fonts-dejavu-core)",
+)
 def test_generator_reproduces_committed_corpus(tmp_path: Path) -> None:
     """Re-running scripts/build_demo_corpus.py gives the committed files (same text; same
     bytes for the text formats), so the data modules and corpus/ cannot drift apart."""
