@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from langchain_core.language_models import BaseChatModel
 
+from assistant.errors import LLMError
 from assistant.extractive import ExtractiveAnswerer
+from assistant.generate import LLMAnswerer
 from assistant.query import QueryPlan, plan_query
 from assistant.retrieve import HybridRetriever
 from assistant.settings import Settings
@@ -45,9 +49,35 @@ class Assistant:
     def ask(
         self, question: str, history: list[str] | None = None, filters: Filters | None = None
     ) -> Answer:
-        """Answer ``question``; ``history`` holds the earlier user questions, oldest first."""
-        plan, passages = self.retrieve(question.strip(), history, filters)
-        return self.answerer.answer(plan, passages)
+        """Answer ``question``; ``history`` holds the earlier user questions, oldest first.
+
+        With a chat model configured the answer is written by it and checked; otherwise (and
+        when the model fails or breaks the rules) it is the extractive answer.
+        """
+        if self.llm is None:
+            plan, passages = self.retrieve(question.strip(), history, filters)
+            return self.answerer.answer(plan, passages)
+        final: Answer | None = None
+        for item in self.stream(question, history, filters):
+            if isinstance(item, Answer):
+                final = item
+        if final is None:  # cannot happen: the stream always ends with an Answer
+            raise LLMError("the answer stream ended without an answer")
+        return final
+
+    def stream(
+        self, question: str, history: list[str] | None = None, filters: Filters | None = None
+    ) -> Iterator[str | Answer]:
+        """Growing draft text (``str``) as the model writes, then the final checked ``Answer``.
+
+        Drafts are unchecked: show them as provisional and replace them with the ``Answer``.
+        Without a chat model this yields the extractive ``Answer`` alone.
+        """
+        if self.llm is None:
+            yield self.ask(question, history, filters)
+            return
+        generator = LLMAnswerer(self.llm, self.retrieve, self.answerer, self.settings.top_k)
+        yield from generator.stream(question.strip(), history, filters)
 
     def committees(self) -> list[str]:
         return list(self.retriever.vocabulary.committees)
@@ -59,9 +89,16 @@ class Assistant:
 def build_assistant(
     settings: Settings, *, llm: BaseChatModel | None = None, store: IndexStore | None = None
 ) -> Assistant:
-    """Open the index and wire retrieval and answering; raises ``IndexMissing`` if not built."""
+    """Open the index and wire retrieval and answering; raises ``IndexMissing`` if not built.
+
+    ``llm`` defaults to the chat model ``settings.llm`` names (none: extractive answers).
+    """
+    if llm is None and settings.llm:
+        from assistant.llm import make_chat_model
+
+        llm = make_chat_model(settings)
     store = store or IndexStore(settings)
     store.require()
     retriever = HybridRetriever.from_store(store, settings)
-    answerer = ExtractiveAnswerer(store.embeddings, settings, idf=retriever.keyword.idf)
+    answerer = ExtractiveAnswerer(store.embeddings, settings, terms=retriever.keyword)
     return Assistant(settings, store, retriever, answerer, llm)

@@ -5,23 +5,41 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT
-from assistant.query import QueryPlan, acronym
+from assistant.query import QueryPlan, acronym, distinctive_words
 from assistant.sentences import split_units, words
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Passage
 
 ANSWER_PASSAGES = 5
-MAX_ANSWER_WORDS = 90
-WHOLE_BLOCK_WORDS = 80
+MAX_ANSWER_WORDS = 100
+WHOLE_BLOCK_WORDS = 110
+SHORT_UNIT_WORDS = 8
 HAS_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
+
+
+class TermStats(Protocol):
+    """Corpus statistics of (tokenized) terms: the keyword index provides them."""
+
+    def idf(self, term: str) -> float: ...
+
+    def knows(self, term: str) -> bool: ...
+
+
+class _Uniform:
+    def idf(self, term: str) -> float:
+        return 1.0
+
+    def knows(self, term: str) -> bool:
+        return True
 
 
 @dataclass(slots=True)
@@ -42,16 +60,16 @@ class ExtractiveAnswerer:
         self,
         embeddings: SentenceEmbeddings,
         settings: Settings,
-        idf: Callable[[str], float] | None = None,
+        terms: TermStats | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.settings = settings
-        self.idf = idf or (lambda _term: 1.0)
+        self.terms: TermStats = terms or _Uniform()
 
     def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
-        missing = self._named_but_absent(plan, top)
+        missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
         units = self._score(plan, top) if top and not missing else []
         chosen = self._choose(units)
         if not chosen:
@@ -63,6 +81,11 @@ class ExtractiveAnswerer:
             return Answer(plan.question, text, [], passages, abstained=True)
         text, citations = self._compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
+
+    def _unknown_names(self, plan: QueryPlan) -> list[str]:
+        """Proper nouns of the question that no indexed document mentions at all."""
+        names = PROPER_NOUN.findall(plan.question)
+        return [n for n in names if all(not self.terms.knows(t) for t in tokenize(n))]
 
     def _named_but_absent(self, plan: QueryPlan, passages: list[Passage]) -> list[str]:
         """Bodies the question names that none of the passages is from or mentions."""
@@ -79,16 +102,11 @@ class ExtractiveAnswerer:
         vectors = self.embeddings.encode([plan.question] + [u.text for u in units])
         similarity = vectors[1:] @ vectors[0]
         terms = set(tokenize(plan.question))
-        weight = sum(self.idf(t) for t in terms) or 1.0
+        weight = sum(self.terms.idf(t) for t in terms) or 1.0
         for unit, cosine in zip(units, similarity, strict=True):
-            overlap = sum(self.idf(t) for t in terms & set(tokenize(unit.text))) / weight
-            bonus = 0.04 * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
-            kind = passages[unit.passage_rank].metadata.get("section_kind")
-            if plan.wants_number and HAS_FIGURE.search(unit.text):
-                bonus += 0.05
-            if plan.wants_resolution and kind == "resolution":
-                bonus += 0.05
-            unit.score = float(0.6 * cosine + 0.4 * overlap + bonus)
+            overlap = sum(self.terms.idf(t) for t in terms & set(tokenize(unit.text))) / weight
+            passage = passages[unit.passage_rank]
+            unit.score = float(0.6 * cosine + 0.4 * overlap + _prior(plan, unit, passage))
         return units
 
     def _choose(self, units: list[Unit]) -> list[Unit]:
@@ -123,6 +141,34 @@ class ExtractiveAnswerer:
         return "\n\n".join(lines), citations
 
 
+def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
+    """What the question asks for, beyond wording: a figure, a resolution, a real sentence."""
+    meta = passage.metadata
+    bonus = 0.08 * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
+    if plan.wants_number and HAS_FIGURE.search(unit.text):
+        bonus += 0.12
+    if plan.wants_resolution and meta.get("section_kind") == "resolution":
+        bonus += 0.08
+    if plan.wants_action and meta.get("section_kind") == "action":
+        bonus += 0.08
+    if _is_title(unit.text, meta):
+        bonus -= 0.25
+    elif words(unit.text) < SHORT_UNIT_WORDS:
+        bonus -= 0.08
+    return bonus
+
+
+def _is_title(text: str, meta: dict[str, object]) -> bool:
+    """Headings and item titles name a topic; they never answer a question about it."""
+    if meta.get("section_kind") == "heading":
+        return True
+    bare = text.strip().rstrip(".").lower()
+    titles = {str(meta.get(k, "")).strip().lower() for k in ("item_title", "heading", "doc_title")}
+    if bare in titles or any(bare.endswith(t) for t in titles if len(t) > 10):
+        return True
+    return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
+
+
 def _units(rank: int, passage: Passage) -> list[Unit]:
     text = passage.text
     units = [Unit(rank, a, b, text[a:b]) for a, b in split_units(text)]
@@ -145,12 +191,17 @@ def _one_line(text: str) -> str:
 
 
 def _about(passage: Passage, name: str) -> bool:
+    """Whether the passage is from, or mentions, the body called ``name``."""
     meta = passage.metadata
-    if name in (meta.get("council"), meta.get("committee")):
-        return True
-    haystack = passage.text.lower()
+    context = " ".join(
+        str(meta.get(key, "")) for key in ("council", "committee", "doc_title", "source")
+    )
+    haystack = f"{context} {passage.text}".lower()
+    words = distinctive_words(name)
     abbr = acronym(name)
-    return name.lower() in haystack or bool(abbr and abbr in passage.text)
+    return bool(words) and all(w in haystack for w in words) or bool(
+        abbr and abbr in passage.text
+    )
 
 
 def cosine_matrix(vectors: np.ndarray) -> np.ndarray:

@@ -58,6 +58,10 @@ class KeywordIndex:
         default = math.log(1 + max(len(self.ids), 1))
         return max(float(table.get(term, default)), 0.1)
 
+    def knows(self, term: str) -> bool:
+        """Whether any chunk contains the (tokenized) term."""
+        return term in (getattr(self._bm25, "idf", {}) or {})
+
     def __len__(self) -> int:
         return len(self.ids)
 

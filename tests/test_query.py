@@ -1,0 +1,66 @@
+"""Question understanding: names, dates, kinds, and follow-ups carrying the subject."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.query import Vocabulary, acronym, date_range, plan_query
+
+VOCAB = Vocabulary(
+    councils=("Bury", "Kent County Council", "West Northamptonshire", "Worcestershire"),
+    committees=("Audit Committee", "Cabinet", "County Council"),
+)
+
+
+def test_dates_in_questions() -> None:
+    assert date_range("at its meeting on 13 February 2025?") == (
+        dt.date(2025, 2, 13),
+        dt.date(2025, 2, 13),
+    )
+    assert date_range("the 30th January 2025 meeting") == (dt.date(2025, 1, 30),) * 2
+    assert date_range("on January 30, 2025") == (dt.date(2025, 1, 30),) * 2
+    assert date_range("inspection in March 2024") == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    assert date_range("what happened in 2023") == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert date_range("what did the committee say") == (None, None)
+
+
+def test_names_kinds_and_figures() -> None:
+    plan = plan_query("What did Kent's Cabinet resolve on 9 January 2025?", vocabulary=VOCAB)
+    assert plan.councils == {"Kent County Council"}
+    assert plan.committees == {"Cabinet"}
+    assert plan.wants_resolution and not plan.wants_number
+    assert plan_query("How many panels does KCC run?", vocabulary=VOCAB).councils == {
+        "Kent County Council"
+    }
+    assert plan_query("How long do children wait?", vocabulary=VOCAB).wants_number
+
+
+def test_follow_up_carries_the_subject() -> None:
+    history = ["What did inspectors find about SEND services in Worcestershire in April 2024?"]
+    plan = plan_query("How many fair access panels does the area have?", history, VOCAB)
+    assert plan.councils == {"Worcestershire"}
+    assert plan.date_from == dt.date(2024, 4, 1)
+    assert plan.text.startswith("Worcestershire April 2024 ")
+    own = plan_query("And what about Bury?", history, VOCAB)
+    assert own.councils == {"Bury"}  # a name in the question replaces the carried one
+
+
+def test_metadata_match_scores_named_things() -> None:
+    plan = plan_query("What did the Cabinet decide in January 2025?", vocabulary=VOCAB)
+    meeting = {"committee": "Cabinet", "date": "2025-01-30", "section_kind": "resolution"}
+    other = {"committee": "Audit Committee", "date": "2024-06-01", "section_kind": "discussion"}
+    assert plan.metadata_match(meeting) == 2.5
+    assert plan.metadata_match(other) == 0.0
+
+
+def test_inspection_dates_allow_publication_after_the_visit() -> None:
+    plan = plan_query("the area SEND inspection in March 2024", vocabulary=VOCAB)
+    report = {"doc_kind": "inspection", "date": "2024-05-15"}
+    minutes = {"doc_kind": "minutes", "date": "2024-05-15"}
+    assert plan.metadata_match(report) == 1.0
+    assert plan.metadata_match(minutes) == 0.0
+
+
+def test_acronym() -> None:
+    assert acronym("Kent County Council") == "KCC"
+    assert acronym("Bury") == ""

@@ -1,0 +1,50 @@
+"""Quotable units and the keyword index."""
+
+from __future__ import annotations
+
+from assistant.keyword import KeywordIndex, tokenize
+from assistant.sentences import split_units
+
+TEXT = (
+    "The Chair, Cllr. S. Stevenson, opened the meeting. It was noted that 22,866 young people "
+    "voted!\n• The average waiting time is 75 weeks for an initial appointment.\n\n"
+    "RESOLVED that:\n(a) the report be noted; and\n"
+    "(b) the capital programme of £1,419m be approved."
+)
+
+
+def test_units_are_exact_spans() -> None:
+    units = [TEXT[a:b] for a, b in split_units(TEXT)]
+    assert units == [
+        "The Chair, Cllr. S. Stevenson, opened the meeting.",
+        "It was noted that 22,866 young people voted!",
+        "The average waiting time is 75 weeks for an initial appointment.",
+        "(a) the report be noted; and",
+        "(b) the capital programme of £1,419m be approved.",
+    ]
+
+
+def test_tokenize_keeps_figures_and_stems_words() -> None:
+    assert tokenize("Children waiting 75 weeks; £1,419m and 4%") == [
+        "children",
+        "wait",
+        "75",
+        "week",
+        "1419",
+        "4",
+    ]
+
+
+def test_keyword_search_ranks_and_filters() -> None:
+    texts = [
+        "Bury | speech and language therapy waiting time is 75 weeks",
+        "Dorset | the partnership's arrangements lead to positive outcomes",
+        "Bury | the local offer website is hard to use",
+    ]
+    metas = [{"council": "Bury"}, {"council": "Dorset"}, {"council": "Bury"}]
+    index = KeywordIndex(["a", "b", "c"], texts, metas)
+    hits = index.search("How long is the wait for speech therapy?", k=3)
+    assert hits[0][0] == 0
+    only_dorset = index.search("therapy outcomes", k=3, where=lambda m: m["council"] == "Dorset")
+    assert [position for position, _ in only_dorset] == [1]
+    assert index.idf("therapy") > 0
