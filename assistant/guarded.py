@@ -158,16 +158,31 @@ def _new_pool(workers: int, memory_mb: int) -> ProcessPoolExecutor:
 
 
 def _limit_memory(memory_mb: int) -> None:
-    """Worker initializer: cap the address space so a runaway parser gets MemoryError."""
+    """Worker initializer: cap the address space so a runaway parser gets MemoryError.
+
+    The cap is ``memory_mb`` on top of what the worker already maps: a worker re-imports the
+    parent's ``__main__``, which may have pulled in torch (a gigabyte of address space)."""
     try:
         import resource
     except ImportError:  # not on POSIX: run without a memory cap
         return
-    limit = memory_mb * 1024 * 1024
+    limit = _mapped_bytes() + memory_mb * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _mapped_bytes() -> int:
+    """Address space this process maps now (Linux), else 0."""
+    try:
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    import resource
+
+    return pages * resource.getpagesize()
 
 
 def _parse(path: str, root: str) -> Outcome:

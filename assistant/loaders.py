@@ -8,6 +8,7 @@ files in a separate, limited process lives in :mod:`assistant.guarded`.
 from __future__ import annotations
 
 import html
+import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -121,10 +122,10 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, str, list[Page]]:
     if b"%PDF-" not in head:
         raise LoadError(path, f"not a PDF: the file starts with {_describe_bytes(head)}")
     try:
-        reader = PdfReader(path, strict=False)
+        reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _decrypt_empty(reader):
             raise LoadError(path, "encrypted PDF (a password is needed to open it)")
-        page_objs = list(reader.pages)[:MAX_PAGES]
+        page_objs = [reader.pages[i] for i in range(min(len(reader.pages), MAX_PAGES))]
     except LoadError:
         raise
     except DependencyError as exc:
@@ -208,8 +209,6 @@ def _describe_bytes(head: bytes) -> str:
 
 
 def _read_docx(path: Path, data: bytes) -> tuple[str, str, list[Page]]:
-    import io
-
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError(path, "not a DOCX: the file is not a ZIP package")
     try:
