@@ -77,6 +77,8 @@ def format_report(report: IngestReport) -> str:
         lines.append(f"  failed: {source}: {reason}")
     for source in report.unsupported:
         lines.append(f"  skipped (unsupported type): {source}")
+    for source in report.ignored:
+        lines.append(f"  skipped (folder notes, ASSISTANT_SKIP_NAMES): {source}")
     lines.append(f"took {report.seconds:.1f} s")
     return "\n".join(lines)
 

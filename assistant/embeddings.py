@@ -64,7 +64,8 @@ class SentenceEmbeddings(Embeddings):
 
     def count_tokens(self, text: str) -> int:
         """Word pieces in ``text``, without special tokens."""
-        return len(self.model.tokenizer.encode(text, add_special_tokens=False))
+        tokens = self.model.tokenizer.encode(text, add_special_tokens=False, verbose=False)
+        return len(tokens)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors, one row per text."""

@@ -22,10 +22,10 @@ from assistant.loaders import load_files, relative_source, scan_corpus
 from assistant.settings import Settings
 from assistant.store import IndexStore, index_lock
 from assistant.structure import parse_document
-from assistant.types import IngestReport
+from assistant.types import IngestReport, LoadedDocument, ParsedDocument
 
 # Bump when loading, structure or chunking change what is indexed for the same files.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 
 def corpus_fingerprint(root: Path, files: list[Path]) -> dict[str, list[int]]:
@@ -59,11 +59,15 @@ def ingest(
     with index_lock(settings.index_path):
         store.check_model()
         files, unsupported = scan_corpus(root)
+        skip = {name.lower() for name in settings.skip_names}
+        ignored = [p for p in files if p.name.lower() in skip]
+        files = [p for p in files if p.name.lower() not in skip]
         if not files:
             raise AssistantError(f"no supported documents in {root}: nothing to index")
         report = IngestReport(
             files_seen=len(files) + len(unsupported),
             unsupported=[relative_source(p, root) for p in unsupported],
+            ignored=[relative_source(p, root) for p in ignored],
         )
         previous = store.read_manifest() or {}
         fingerprint = corpus_fingerprint(root, files)
@@ -124,12 +128,16 @@ def _documents(
         timeout=settings.parse_timeout,
         memory_mb=settings.parse_memory_mb,
     )
+    documents: list[tuple[LoadedDocument, ParsedDocument]] = []
     for path, loaded in loaded_docs:
         bar.update(1)
         if isinstance(loaded, LoadError):
             report.failed.append((relative_source(path, settings.corpus_path), loaded.reason))
-            continue
-        chunks = chunker.chunk(loaded, parse_document(loaded))
+        else:
+            documents.append((loaded, parse_document(loaded)))
+    inherit_councils([parsed for _, parsed in documents])
+    for loaded, parsed in documents:
+        chunks = chunker.chunk(loaded, parsed)
         if not chunks:
             report.failed.append((loaded.source, "no text to index after parsing"))
             continue
@@ -137,6 +145,35 @@ def _documents(
         report.chunks += len(chunks)
         for chunk in chunks:
             yield Document(id=chunk.id, page_content=chunk.embed_text, metadata=chunk.metadata)
+
+
+def inherit_councils(documents: list[ParsedDocument]) -> None:
+    """A document that does not name its council takes the one every document beside it names.
+
+    Walks up from the document's folder to the first folder whose documents name exactly one
+    council (a Kent appendix takes "Kent County Council"; a folder of many areas gives nothing).
+    """
+    councils: dict[str, set[str]] = {}
+    for doc in documents:
+        for folder in _folders(doc.meta.source):
+            if doc.meta.council:
+                councils.setdefault(folder, set()).add(doc.meta.council)
+    for doc in documents:
+        if doc.meta.council:
+            continue
+        for folder in _folders(doc.meta.source):
+            named = councils.get(folder, set())
+            if len(named) == 1:
+                doc.meta.council = next(iter(named))
+                break
+            if len(named) > 1:
+                break
+
+
+def _folders(source: str) -> list[str]:
+    """Enclosing folders of a corpus-relative path, nearest first ('' is the corpus root)."""
+    parts = source.split("/")[:-1]
+    return ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
 
 
 def index_status(settings: Settings, store: IndexStore | None = None) -> dict[str, Any]:

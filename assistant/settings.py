@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     port: int = Field(7860, description="Port the chat UI listens on.")
     auth: str | None = Field(None, description="'user:password' to require a login in the UI.")
     max_question_chars: int = Field(1000, ge=10, description="Longest question accepted.")
+    skip_names: list[str] = Field(
+        ["README.md", "SOURCES.md"],
+        description="File names that are notes about a folder, not council documents.",
+    )
     parse_timeout: float = Field(120.0, description="Seconds one file may take to parse.")
     parse_memory_mb: int = Field(2048, description="Memory one file's parser may use.")
 

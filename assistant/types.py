@@ -164,6 +164,7 @@ class IngestReport:
     deleted: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 

@@ -49,3 +49,18 @@ def shared_corpus() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/corpus is not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_settings(tmp_path_factory: pytest.TempPathFactory):
+    """Settings whose index holds the demo ``corpus/``, ingested once per test session."""
+    from assistant.ingest import ingest
+    from assistant.settings import Settings
+
+    settings = Settings(
+        _env_file=None,
+        corpus_path=DEMO_CORPUS,
+        index_path=tmp_path_factory.mktemp("demo") / "index",
+    )
+    ingest(settings)
+    return settings
