@@ -73,10 +73,11 @@ def ingest(
         fingerprint = corpus_fingerprint(root, files)
         report.updated = _changed_files(previous.get("files", {}), fingerprint)
         store.reconcile()
-        bar = tqdm(total=len(files), unit="file", desc="ingest", disable=not progress)
-        with bar:
+        documents = _read(files, settings, report, progress)
+        chunks = _chunk(documents, settings, store, report)
+        with tqdm(total=len(chunks), unit="chunk", desc="index", disable=not progress) as bar:
             result = index(
-                _documents(files, settings, store, report, bar),
+                _counted(chunks, bar),
                 store.record_manager,
                 store.vectorstore,
                 cleanup="full",
@@ -104,14 +105,35 @@ def _changed_files(before: dict[str, list[int]], now: dict[str, list[int]]) -> i
     return sum(1 for path, print_ in now.items() if path in before and before[path] != print_)
 
 
-def _documents(
-    files: list[Path],
+def _read(
+    files: list[Path], settings: Settings, report: IngestReport, progress: bool
+) -> list[tuple[LoadedDocument, ParsedDocument]]:
+    """Load (in a guarded worker) and parse every file; failures go to the report."""
+    documents: list[tuple[LoadedDocument, ParsedDocument]] = []
+    loaded_docs = load_files(
+        files,
+        settings.corpus_path,
+        timeout=settings.parse_timeout,
+        memory_mb=settings.parse_memory_mb,
+    )
+    for path, loaded in tqdm(
+        loaded_docs, total=len(files), unit="file", desc="read", disable=not progress
+    ):
+        if isinstance(loaded, LoadError):
+            report.failed.append((relative_source(path, settings.corpus_path), loaded.reason))
+        else:
+            documents.append((loaded, parse_document(loaded)))
+    inherit_councils([parsed for _, parsed in documents])
+    return documents
+
+
+def _chunk(
+    documents: list[tuple[LoadedDocument, ParsedDocument]],
     settings: Settings,
     store: IndexStore,
     report: IngestReport,
-    bar: tqdm[Any],
-) -> Iterator[Document]:
-    """Chunks of every loadable file as LangChain documents; failures go to the report."""
+) -> list[Document]:
+    """Every document's chunks as LangChain documents (embedded text + metadata)."""
     embeddings = store.embeddings
     chunker = Chunker(
         embeddings.count_tokens,
@@ -122,20 +144,7 @@ def _documents(
         ),
         extra_metadata=store.model_metadata(),
     )
-    loaded_docs = load_files(
-        files,
-        settings.corpus_path,
-        timeout=settings.parse_timeout,
-        memory_mb=settings.parse_memory_mb,
-    )
-    documents: list[tuple[LoadedDocument, ParsedDocument]] = []
-    for path, loaded in loaded_docs:
-        bar.update(1)
-        if isinstance(loaded, LoadError):
-            report.failed.append((relative_source(path, settings.corpus_path), loaded.reason))
-        else:
-            documents.append((loaded, parse_document(loaded)))
-    inherit_councils([parsed for _, parsed in documents])
+    out: list[Document] = []
     for loaded, parsed in documents:
         chunks = chunker.chunk(loaded, parsed)
         if not chunks:
@@ -143,8 +152,16 @@ def _documents(
             continue
         report.files_indexed += 1
         report.chunks += len(chunks)
-        for chunk in chunks:
-            yield Document(id=chunk.id, page_content=chunk.embed_text, metadata=chunk.metadata)
+        out.extend(
+            Document(id=c.id, page_content=c.embed_text, metadata=c.metadata) for c in chunks
+        )
+    return out
+
+
+def _counted(docs: list[Document], bar: tqdm[Any]) -> Iterator[Document]:
+    for doc in docs:
+        bar.update(1)
+        yield doc
 
 
 def inherit_councils(documents: list[ParsedDocument]) -> None:
@@ -171,9 +188,13 @@ def inherit_councils(documents: list[ParsedDocument]) -> None:
 
 
 def _folders(source: str) -> list[str]:
-    """Enclosing folders of a corpus-relative path, nearest first ('' is the corpus root)."""
+    """Enclosing folders of a corpus-relative path, nearest first, short of the corpus root.
+
+    The root is left out so one file added or deleted at the top cannot change the metadata
+    (and so the chunk ids) of every other document.
+    """
     parts = source.split("/")[:-1]
-    return ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
+    return ["/".join(parts[:i]) for i in range(len(parts), 0, -1)]
 
 
 def index_status(settings: Settings, store: IndexStore | None = None) -> dict[str, Any]:

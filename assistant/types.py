@@ -101,19 +101,23 @@ class Passage:
 
     def label(self) -> str:
         """Where this passage comes from: 'Cabinet, 30 January 2025, item 87'."""
-        parts: list[str] = []
-        body = self.committee or str(self.metadata.get("council", "") or "") or self.title
-        parts.append(body)
+        meta = self.metadata
+        kind = str(meta.get("doc_kind", "") or "")
+        body = self.committee or str(meta.get("council", "") or "")
+        when = ""
         if self.date:
             try:
-                parts.append(human_date(dt.date.fromisoformat(self.date)))
+                when = human_date(dt.date.fromisoformat(self.date))
             except ValueError:
-                parts.append(self.date)
-        number = str(self.metadata.get("item_number", "") or "")
-        if number:
-            parts.append(f"item {number}")
-        elif self.page:
-            parts.append(f"page {self.page}")
+                when = self.date
+        number = str(meta.get("item_number", "") or "")
+        place = f"item {number}" if number and kind == "minutes" else f"page {self.page}"
+        if kind == "inspection" or not body:
+            parts = [self.title, when, place]
+        elif kind == "minutes":
+            parts = [body, when, place]
+        else:
+            parts = [body, when, self.title, place]
         return ", ".join(p for p in parts if p)
 
 
