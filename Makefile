@@ -13,7 +13,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,llm]'
+	$(BIN)/pip install --quiet -e '.[dev,llm,llm-test]'
 	touch $(STAMP)
 
 install: $(STAMP)
