@@ -78,12 +78,19 @@ def condense_prompt() -> ChatPromptTemplate:
 
 
 def clean_condensed(raw: str, question: str, limit: int = 1000) -> str:
-    """The model's rewritten question, or ``question`` when the rewrite is unusable."""
+    """The model's rewritten question, or ``question`` when the rewrite is unusable.
+
+    A rewrite must keep at least half of the latest question's content words: a small model
+    often repeats the earlier question instead, which would lose what is being asked now.
+    """
     lines = [line.strip() for line in raw.strip().splitlines() if line.strip()]
     first = lines[0] if lines else ""
-    text = re.sub(r"^(?:standalone|rewritten)?\s*question:\s*", "", first, flags=re.I)
+    text = re.sub(r"^(?:[-*•]|\d+[.)])\s+", "", first)
+    text = re.sub(r"^(?:standalone|rewritten)?\s*question:\s*", "", text, flags=re.I)
     text = text.strip().strip("\"“”'").strip()
-    return text if 3 <= len(text) <= limit else question
+    asked = set(tokenize(question))
+    kept = len(asked & set(tokenize(text)))
+    return text if 3 <= len(text) <= limit and 2 * kept >= len(asked) else question
 
 
 class _RetrievalFailed(Exception):

@@ -21,6 +21,7 @@ from assistant.core import Assistant, build_assistant
 from assistant.errors import ConfigError
 from assistant.generate import (
     check_answer,
+    clean_condensed,
     find_verbatim,
     format_passages,
     split_sentences,
@@ -375,6 +376,20 @@ def test_sentences_split_outside_quotes_and_after_abbreviations_only() -> None:
         '"Quoted."',
         "Then.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Standalone question: Who chairs the SEND panel?\nIt is…", "Who chairs the SEND panel?"),
+        ("- “Who chairs the SEND panel?”", "Who chairs the SEND panel?"),
+        ("- What did the committee set up after the inspection?", "Who chairs it?"),
+        ("", "Who chairs it?"),
+    ],
+    ids=["prefix-and-extra-lines", "bullet-and-quotes", "repeats-the-earlier-question", "empty"],
+)
+def test_condensed_question_is_cleaned_or_replaced_by_the_original(raw, expected) -> None:
+    assert clean_condensed(raw, "Who chairs it?") == expected
 
 
 def test_format_passages_escapes_a_closing_tag_inside_a_passage() -> None:
