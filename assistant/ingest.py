@@ -227,6 +227,8 @@ def _freshness(
     if not settings.corpus_path.is_dir():
         return False, f"corpus folder {settings.corpus_path} is missing"
     files, _ = scan_corpus(settings.corpus_path)
+    skip = {name.lower() for name in settings.skip_names}  # as ingest() does: never indexed
+    files = [p for p in files if p.name.lower() not in skip]
     now = corpus_fingerprint(settings.corpus_path, files)
     if now != manifest.get("files"):
         added = len(set(now) - set(manifest.get("files", {})))
