@@ -10,6 +10,8 @@ files still load.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -153,8 +155,40 @@ def _new_pool(workers: int, memory_mb: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_limit_memory, initargs=(memory_mb,)
+        max_workers=workers, mp_context=context, initializer=_init_worker,
+        initargs=(memory_mb, os.getpid()),
     )
+
+
+def _init_worker(memory_mb: int, owner_pid: int) -> None:
+    """Worker initializer: the memory cap, and an exit when the process that owns the pool dies."""
+    _limit_memory(memory_mb)
+    threading.Thread(target=_exit_when_gone, args=(owner_pid,), daemon=True).start()
+
+
+def _exit_when_gone(owner_pid: int, interval: float = 0.5) -> None:
+    """Exit as soon as ``owner_pid`` is gone.
+
+    A worker holds the write end of its own call queue, so it never sees end-of-file when the
+    ingest is killed (SIGKILL: no clean-up runs); it would wait forever, and keep the forkserver
+    and resource tracker alive with it. Its parent is the forkserver, so a parent-death signal
+    would not fire either: it watches the owner's pid instead."""
+    while _alive(owner_pid):
+        time.sleep(interval)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a killed process not yet reaped by its parent is a zombie: gone)."""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # PermissionError: the pid was reused
+        return False
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc: trust kill()
 
 
 def _limit_memory(memory_mb: int) -> None:

@@ -134,7 +134,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, str, list[Page]]:
         raise LoadError(path, _corrupt_reason(data, exc)) from exc
     if not page_objs:
         raise LoadError(path, _corrupt_reason(data, None))
-    pages, failures, images = [], 0, False
+    pages, failures, images, bomb = [], 0, False, False
     for number, page in enumerate(page_objs, start=1):
         try:
             text = page.extract_text() or ""
@@ -144,7 +144,10 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, str, list[Page]]:
             failures, text = failures + 1, ""
         if not text.strip():
             images = images or _has_images(page)
+            bomb = bomb or _inflates_past_limit(page)
         pages.append(Page(number, text))
+    if not any(p.text.strip() for p in pages) and bomb:
+        raise LoadError(path, _bomb_reason())
     if failures == len(page_objs):
         raise LoadError(path, _corrupt_reason(data, None))
     if not any(p.text.strip() for p in pages) and images:
@@ -171,6 +174,30 @@ def _corrupt_reason(data: bytes, exc: Exception | None) -> str:
     base = "truncated PDF (the file ends early)" if truncated else "corrupt PDF"
     detail = str(exc).strip().splitlines()[0][:80] if exc is not None and str(exc).strip() else ""
     return f"{base}: {detail}" if detail else base
+
+
+def _inflates_past_limit(page: object) -> bool:
+    """Whether the page's content stream trips pypdf's decompression limit (a zip bomb).
+
+    ``extract_text`` swallows that error and returns "", which would read as a blank page."""
+    from pypdf.errors import LimitReachedError
+
+    try:
+        contents = page.get_contents()  # type: ignore[attr-defined]
+        if contents is not None:
+            contents.get_data()  # stops at the limit: never inflates the whole bomb
+    except LimitReachedError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+def _bomb_reason() -> str:
+    from pypdf import get_configuration
+
+    limit = get_configuration().zlib_maximum_output_length // 1_000_000
+    return f"decompression bomb: a content stream inflates past the {limit} MB safety limit"
 
 
 def _has_images(page: object) -> bool:
