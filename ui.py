@@ -13,18 +13,26 @@ API (for gradio_client, tests and benchmarks)::
         api_name="/respond",
     )
 
-``answer`` is the plain answer text with [n] markers (or the refusal / error message);
-``sources_html`` is the sources panel for it. An invalid date raises ``gr.Error`` (the client
-sees an ``AppError`` with the message). Everything taken from documents is HTML-escaped.
+``answer`` is the plain answer text with [n] markers followed by its notes (or the refusal /
+error message); ``sources_html`` is the sources panel for it. With a chat model configured this
+waits for the checked answer. An invalid date raises ``gr.Error`` (the client sees an
+``AppError`` with the message). Everything taken from documents is HTML-escaped.
+
+The chat itself streams: ``Client(url).submit(message, [], committee, date_from, date_to,
+doc_kind, api_name="/chat_stream")`` yields ("", chat messages, sources_html) for every draft
+of the model (the last chat message's HTML starts with ``ui_format.DRAFT_LABEL``; the panel says
+the sources come when the answer is complete), then once for the checked answer, whose HTML
+replaces the draft and shows ``answer.notes`` in small text. Without a model it yields once.
+The page remembers a session's questions as the conversation's history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
@@ -32,170 +40,30 @@ import gradio as gr
 from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.settings import Settings
-from assistant.types import Answer, Filters, Passage, human_date
+from assistant.types import Answer, Filters
+from ui_format import (
+    DRAFT_SOURCES,
+    EMPTY_SOURCES,
+    SOURCES_CSS,
+    answer_html,
+    draft_html,
+    escape_text,
+    final_html,
+    message_html,
+    sources_html,
+)
 
 ANY = "Any"
 API_NAME = "respond"
+CHAT_API_NAME = "chat_stream"
 QUEUE_SIZE = 32
 CONCURRENCY = 2
-CLOSEST_SHOWN = 3
 TITLE = "Committee Assistant"
 INTRO = (
     "Ask about decisions, discussions and findings in the indexed minutes and inspection "
     "letters. Every answer quotes the documents and cites them as [n]; the passages are "
     "on the right."
 )
-EMPTY_SOURCES = '<div class="empty">Sources for the latest answer appear here.</div>'
-CITE_MARK = re.compile(r"\[(\d+)\]")
-# Passage line breaks: a blank line or a break after a sentence or before a list item is kept;
-# other single breaks are the source's line wrapping (PDF text) and read better as spaces.
-BREAK_RUN = re.compile(r"[ \t]*\n\s*")
-LIST_START = re.compile(r"[•●▪◦*\-–]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s")
-LINE, PARAGRAPH, JOIN = "\x00", "\x01", "\x02"
-
-SOURCES_CSS = """
-.sources { display: flex; flex-direction: column; gap: 12px; font-size: 14px; }
-.empty, .note { color: var(--body-text-color-subdued); padding: 8px 0; }
-.source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px;
-  background: var(--background-fill-secondary); }
-.source h4 { margin: 0 0 6px 0; font-size: 15px; }
-.source .n { color: var(--color-accent); font-weight: 700; margin-right: 4px; }
-.source table { border-collapse: collapse; margin: 0 0 6px 0; font-size: 13px; width: auto; }
-.source table, .source tr, .source th, .source td { border: none; background: none; }
-.source th { text-align: left; font-weight: 600; padding: 1px 12px 1px 0; white-space: nowrap;
-  color: var(--body-text-color); opacity: 0.7; vertical-align: top; }
-.source td { padding: 1px 0; word-break: break-word; }
-.source code { font-size: 12px; }
-.source blockquote { margin: 6px 0 0 0; padding: 6px 10px; border-left: 3px solid
-  var(--color-accent); background: var(--background-fill-primary);
-  max-height: 320px; overflow-y: auto; line-height: 1.45; }
-.source mark { background: #fde68a; color: #111; padding: 0 1px; border-radius: 2px; }
-"""
-
-
-# ---- pure formatting --------------------------------------------------------------------------
-
-
-def escape_text(text: str) -> str:
-    """Plain text as HTML that shows exactly that text (line breaks kept).
-
-    Only element content is produced here, never attribute values, so quotes need no escaping
-    (escaping them would show up as entities in the chat's aria-labels).
-    """
-    return html.escape(text, quote=False).replace("\n", "<br>")
-
-
-def answer_html(text: str) -> str:
-    """The answer as chat HTML: escaped, with its [n] markers in bold."""
-    return CITE_MARK.sub(r"<strong>[\1]</strong>", escape_text(text))
-
-
-def quote_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
-    """Merged (start, end) spans of ``text`` where the quotes occur (whitespace-tolerant)."""
-    spans: list[tuple[int, int]] = []
-    for quote in quotes:
-        words = quote.split()
-        if not words:
-            continue
-        pattern = r"\s+".join(re.escape(w) for w in words)
-        spans.extend(m.span() for m in re.finditer(pattern, text))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def highlight(text: str, quotes: Iterable[str]) -> str:
-    """``text`` escaped, with every quoted span wrapped in ``<mark>`` (escape first, then mark)."""
-    shown = display_breaks(text)
-    parts: list[str] = []
-    cursor = 0
-    for start, end in quote_spans(text, quotes):
-        parts.append(html.escape(shown[cursor:start]))
-        parts.append(f"<mark>{html.escape(shown[start:end])}</mark>")
-        cursor = end
-    parts.append(html.escape(shown[cursor:]))
-    return breaks_to_html("".join(parts))
-
-
-def display_breaks(text: str) -> str:
-    """A same-length copy of ``text`` whose line breaks are LINE / PARAGRAPH / JOIN markers
-    or spaces, so quote spans found in ``text`` still apply to it."""
-    text = re.sub(f"[{LINE}{PARAGRAPH}{JOIN}]", " ", text)
-
-    def marker(match: re.Match[str]) -> str:
-        run, before = match.group(), text[: match.start()].rstrip()[-1:]
-        if run.count("\n") > 1:
-            mark = PARAGRAPH
-        elif before in tuple(".:;?!") or LIST_START.match(text, match.end()):
-            mark = LINE
-        elif before == "-" and text[match.end() : match.end() + 1].isalnum():
-            mark = JOIN
-        else:
-            mark = " "
-        return mark * len(run)
-
-    return BREAK_RUN.sub(marker, text)
-
-
-def breaks_to_html(escaped: str) -> str:
-    """Turn the markers of ``display_breaks`` (after escaping) into HTML."""
-    escaped = re.sub(f"{PARAGRAPH}+", "<br><br>", escaped)
-    return re.sub(f"{LINE}+", "<br>", escaped).replace(JOIN, "")
-
-
-def meeting_date(value: str) -> str:
-    """'2025-01-30' → '30 January 2025'; anything else unchanged."""
-    try:
-        return human_date(dt.date.fromisoformat(value))
-    except ValueError:
-        return value
-
-
-def _meta_rows(passage: Passage) -> str:
-    rows = [
-        ("Committee", html.escape(passage.committee or str(passage.metadata.get("council", "")))),
-        ("Meeting date", html.escape(meeting_date(passage.date))),
-        ("Agenda item", html.escape(passage.item)),
-        ("Page", str(passage.page) if passage.page else ""),
-        ("Source", f"<code>{html.escape(passage.source)}</code>" if passage.source else ""),
-    ]
-    cells = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows if value)
-    return f"<table>{cells}</table>"
-
-
-def source_card(passage: Passage, quotes: Sequence[str], n: int | None = None) -> str:
-    """One source: [n], title, where it comes from, and the passage with the quotes marked."""
-    number = f'<span class="n">[{n}]</span>' if n is not None else ""
-    anchor = f' id="source-{n}"' if n is not None else ""
-    return (
-        f'<div class="source"{anchor}><h4>{number}{html.escape(passage.title)}</h4>'
-        f"{_meta_rows(passage)}<blockquote>{highlight(passage.text, quotes)}</blockquote></div>"
-    )
-
-
-def sources_html(answer: Answer) -> str:
-    """The sources panel for ``answer``: each cited passage once per [n], in [n] order."""
-    by_n: dict[int, tuple[Passage, list[str]]] = {}
-    for citation in answer.citations:
-        passage, quotes = by_n.setdefault(citation.n, (citation.passage, []))
-        quotes.append(citation.quote)
-    if by_n:
-        cards = [source_card(p, q, n) for n, (p, q) in sorted(by_n.items())]
-        return f'<div class="sources">{"".join(cards)}</div>'
-    if not answer.passages:
-        return '<div class="sources"><div class="note">No passages matched.</div></div>'
-    closest = [source_card(p, []) for p in answer.passages[:CLOSEST_SHOWN]]
-    note = '<div class="note">Closest passages found; none of them answers the question.</div>'
-    return f'<div class="sources">{note}{"".join(closest)}</div>'
-
-
-def message_html(text: str) -> str:
-    """An error or refusal as a sources-panel note."""
-    return f'<div class="sources"><div class="note">{escape_text(text)}</div></div>'
 
 
 # ---- inputs -----------------------------------------------------------------------------------
@@ -257,24 +125,59 @@ def too_long_message(settings: Settings, message: str) -> str:
 # ---- the page ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Step:
+    """One state of the reply to a question: a draft, or the final answer (or refusal)."""
+
+    text: str  # plain text: the draft, or the answer followed by its notes
+    chat: str  # the chat bubble's HTML
+    sources: str  # the sources panel's HTML
+    final: bool
+
+
+def message_step(text: str, sources: str | None = None) -> Step:
+    """A refusal or error shown as the answer, and in the sources panel unless given."""
+    return Step(text, answer_html(text), message_html(text) if sources is None else sources, True)
+
+
+def answer_step(answer: Answer) -> Step:
+    """The checked answer: its text and notes replace the draft; its sources fill the panel."""
+    text = "\n\n".join([answer.text, *answer.notes])
+    return Step(text, final_html(answer), sources_html(answer), True)
+
+
+def answer_steps(
+    assistant: Assistant, settings: Settings, message: str, history: Sequence[Any] | None,
+    filters: Filters,
+) -> Iterator[Step]:
+    """Drafts as the model writes (if one is configured), then the final step, always last."""
+    message = (message or "").strip()
+    if not message:
+        yield message_step("Please type a question.", EMPTY_SOURCES)
+        return
+    if len(message) > settings.max_question_chars:
+        yield message_step(too_long_message(settings, message))
+        return
+    try:
+        for item in assistant.stream(message, earlier_questions(history), filters):
+            if isinstance(item, Answer):
+                yield answer_step(item)
+                return
+            yield Step(item, draft_html(item), DRAFT_SOURCES, False)
+    except AssistantError as exc:
+        yield message_step(f"Sorry, the question could not be answered: {exc}")
+        return
+    # Assistant.stream always ends with an Answer; say so plainly were it ever not to.
+    yield message_step("Sorry, the question could not be answered: the answer was cut short.")
+
+
 def answer_question(
     assistant: Assistant, settings: Settings, message: str, history: Sequence[Any] | None,
     filters: Filters,
 ) -> tuple[str, str]:
-    """(answer text, sources HTML); refusals and assistant errors become the answer text."""
-    message = (message or "").strip()
-    if not message:
-        return "Please type a question.", EMPTY_SOURCES
-    if len(message) > settings.max_question_chars:
-        text = too_long_message(settings, message)
-        return text, message_html(text)
-    try:
-        answer = assistant.ask(message, earlier_questions(history), filters)
-    except AssistantError as exc:
-        text = f"Sorry, the question could not be answered: {exc}"
-        return text, message_html(text)
-    text = "\n\n".join([answer.text, *answer.notes])
-    return text, sources_html(answer)
+    """(answer text, sources HTML) of the final step; refusals and errors become the text."""
+    *_, last = answer_steps(assistant, settings, message, history, filters)
+    return last.text, last.sources
 
 
 def build_demo(assistant: Assistant, settings: Settings) -> gr.Blocks:
@@ -293,19 +196,17 @@ def build_demo(assistant: Assistant, settings: Settings) -> gr.Blocks:
     def chat_turn(
         message: str, chat: list[dict[str, Any]], questions: list[str], committee: str,
         date_from: str, date_to: str, doc_kind: str,
-    ) -> tuple[str, list[dict[str, Any]], list[str], str]:
+    ) -> Iterator[tuple[str, list[dict[str, Any]], list[str], str]]:
+        """Stream the reply into the chat: drafts first, then the checked answer."""
         message = (message or "").strip()
         if not message:
             raise gr.Error("Please type a question first.", title="Empty question", duration=4)
-        text, panel = respond(message, questions, committee, date_from, date_to, doc_kind)
-        chat = [
-            *(chat or []),
-            {"role": "user", "content": escape_text(message)},
-            {"role": "assistant", "content": answer_html(text)},
-        ]
-        if len(message) <= settings.max_question_chars:
-            questions = [*(questions or []), message]
-        return "", chat, questions, panel
+        filters = parse_filters(committee, date_from, date_to, doc_kind)
+        earlier = list(questions or [])
+        asked = [*earlier, message] if len(message) <= settings.max_question_chars else earlier
+        chat = [*(chat or []), {"role": "user", "content": escape_text(message)}]
+        for step in answer_steps(assistant, settings, message, earlier, filters):
+            yield "", [*chat, {"role": "assistant", "content": step.chat}], asked, step.sources
 
     with gr.Blocks(title=TITLE, fill_width=True, analytics_enabled=False) as demo:
         gr.Markdown(f"## {TITLE}\n{INTRO}")
@@ -346,8 +247,9 @@ def build_demo(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 )
         inputs = [box, chatbot, questions, committee, date_from, date_to, doc_kind]
         outputs = [box, chatbot, questions, sources]
-        for trigger in (box.submit, send.click):
-            trigger(chat_turn, inputs, outputs, api_visibility="private")
+        # The Enter key's handler doubles as the streaming API (see module doc).
+        box.submit(chat_turn, inputs, outputs, api_name=CHAT_API_NAME)
+        send.click(chat_turn, inputs, outputs, api_visibility="private")
         clear.click(lambda: ("", [], [], EMPTY_SOURCES), None, outputs, api_visibility="private")
         # The chatbot's own trash button clears only the messages: forget the questions too.
         chatbot.clear(

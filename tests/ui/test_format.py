@@ -8,6 +8,7 @@ import gradio as gr
 import pytest
 
 import ui
+import ui_format
 from assistant.types import Answer, Citation, Passage
 
 pytestmark = pytest.mark.ui
@@ -45,7 +46,7 @@ def cited_answer() -> Answer:
 
 
 def test_hostile_passage_text_is_escaped_not_markup() -> None:
-    page = ui.sources_html(cited_answer())
+    page = ui_format.sources_html(cited_answer())
     assert "<img" not in page and "<script" not in page
     assert "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in page
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in page
@@ -54,14 +55,14 @@ def test_hostile_passage_text_is_escaped_not_markup() -> None:
 
 
 def test_quote_is_highlighted_exactly_once_per_occurrence() -> None:
-    marked = ui.highlight(HOSTILE, [QUOTE])
+    marked = ui_format.highlight(HOSTILE, [QUOTE])
     assert re.findall(r"<mark>(.*?)</mark>", marked) == [QUOTE]
     assert marked.startswith("Members noted the comment &lt;img")
 
 
 def test_highlight_escapes_inside_the_mark_and_merges_overlaps() -> None:
     text = "Before. <b>bold & brave</b> words here. After."
-    marked = ui.highlight(text, ["<b>bold & brave</b> words", "brave</b> words here."])
+    marked = ui_format.highlight(text, ["<b>bold & brave</b> words", "brave</b> words here."])
     assert marked == (
         "Before. <mark>&lt;b&gt;bold &amp; brave&lt;/b&gt; words here.</mark> After."
     )
@@ -69,7 +70,7 @@ def test_highlight_escapes_inside_the_mark_and_merges_overlaps() -> None:
 
 def test_highlight_tolerates_whitespace_differences() -> None:
     text = "The Panel\nagreed   the plan."
-    assert ui.highlight(text, ["The Panel agreed the plan."]) == (
+    assert ui_format.highlight(text, ["The Panel agreed the plan."]) == (
         "<mark>The Panel agreed   the plan.</mark>"
     )
 
@@ -80,7 +81,7 @@ def test_line_wrapping_is_joined_but_paragraphs_and_list_items_are_kept() -> Non
         "(b) notes the well-\nbeing report.\n\nNext item\n• first point"
     )
     quote = "approves the budget of £1,124.6 million;"
-    assert ui.highlight(text, [quote]) == (
+    assert ui_format.highlight(text, [quote]) == (
         "RESOLVED that the Council:<br>(a) <mark>approves the budget of £1,124.6 million;"
         "</mark><br>(b) notes the well-being report.<br><br>Next item<br>• first point"
     )
@@ -88,7 +89,7 @@ def test_line_wrapping_is_joined_but_paragraphs_and_list_items_are_kept() -> Non
 
 def test_every_citation_number_in_the_answer_has_one_source_card() -> None:
     answer = cited_answer()
-    page = ui.sources_html(answer)
+    page = ui_format.sources_html(answer)
     numbers = sorted({int(n) for n in re.findall(r"\[(\d+)\]", answer.text)})
     assert numbers == [1, 2]
     for n in numbers:
@@ -100,7 +101,7 @@ def test_every_citation_number_in_the_answer_has_one_source_card() -> None:
 
 
 def test_card_shows_where_the_passage_comes_from() -> None:
-    card = ui.source_card(passage(), [QUOTE], 1)
+    card = ui_format.source_card(passage(), [QUOTE], 1)
     for expected in (
         "<th>Committee</th><td>Cabinet</td>",
         "<th>Meeting date</th><td>30 January 2025</td>",
@@ -113,14 +114,14 @@ def test_card_shows_where_the_passage_comes_from() -> None:
 
 def test_abstention_lists_closest_passages_without_numbers() -> None:
     answer = Answer("q", "The documents do not answer this question.", [], [passage()], True)
-    page = ui.sources_html(answer)
+    page = ui_format.sources_html(answer)
     assert "none of them answers" in page
     assert 'class="n"' not in page and "<mark>" not in page
     assert "&lt;script&gt;" in page
 
 
 def test_answer_html_escapes_and_bolds_citations() -> None:
-    shown = ui.answer_html('“<img src=x onerror="alert(1)">” [1]\nnext')
+    shown = ui_format.answer_html('“<img src=x onerror="alert(1)">” [1]\nnext')
     assert shown == '“&lt;img src=x onerror="alert(1)"&gt;” <strong>[1]</strong><br>next'
 
 
