@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.boilerplate import Boilerplate
 from assistant.errors import LLMError
 from assistant.extractive import ExtractiveAnswerer
 from assistant.generate import LLMAnswerer
@@ -100,5 +101,11 @@ def build_assistant(
     store = store or IndexStore(settings)
     store.require()
     retriever = HybridRetriever.from_store(store, settings)
-    answerer = ExtractiveAnswerer(store.embeddings, settings, terms=retriever.keyword)
+    boilerplate = Boilerplate.from_passages(
+        (str(meta.get("source", "")), text[int(meta.get("header_chars") or 0) :])
+        for text, meta in zip(retriever.keyword.texts, retriever.keyword.metadatas, strict=True)
+    )
+    answerer = ExtractiveAnswerer(
+        store.embeddings, settings, terms=retriever.keyword, boilerplate=boilerplate
+    )
     return Assistant(settings, store, retriever, answerer, llm)

@@ -10,14 +10,29 @@ from typing import Protocol
 
 import numpy as np
 
+from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
-from assistant.keyword import tokenize
+from assistant.keyword import content_terms, tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT
 from assistant.query import QueryPlan, acronym, distinctive_words
 from assistant.sentences import split_units, words
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Passage
 
+# How a unit's score is made: similarity to the question, share of its rare words, and priors.
+WEIGHTS = {
+    "cosine": 0.6,
+    "overlap": 0.4,
+    "rank": 0.08,
+    "figure": 0.12,
+    "resolution": 0.08,
+    "action": 0.08,
+    "summary": 0.05,
+    "heading": 0.15,
+    "title": -0.25,
+    "short": -0.08,
+    "boilerplate": -0.3,
+}
 ANSWER_PASSAGES = 5
 MAX_ANSWER_WORDS = 100
 WHOLE_BLOCK_WORDS = 110
@@ -61,16 +76,19 @@ class ExtractiveAnswerer:
         embeddings: SentenceEmbeddings,
         settings: Settings,
         terms: TermStats | None = None,
+        boilerplate: Boilerplate | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.settings = settings
         self.terms: TermStats = terms or _Uniform()
+        self.boilerplate = boilerplate or Boilerplate(set())
 
     def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
         missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
-        units = self._score(plan, top) if top and not missing else []
+        covered = self._coverage(plan, top) >= self.settings.min_coverage
+        units = self._score(plan, top) if top and covered and not missing else []
         chosen = self._choose(units)
         if not chosen:
             text = (
@@ -86,6 +104,24 @@ class ExtractiveAnswerer:
         """Proper nouns of the question that no indexed document mentions at all."""
         names = PROPER_NOUN.findall(plan.question)
         return [n for n in names if all(not self.terms.knows(t) for t in tokenize(n))]
+
+    def _coverage(self, plan: QueryPlan, passages: list[Passage]) -> float:
+        """The largest share (by rarity) of the question's content words one passage holds.
+
+        A question whose rare words no passage contains asks about something the documents do
+        not cover, however similar the passages sound.
+        """
+        terms = content_terms(plan.question)
+        total = sum(self.terms.idf(t) for t in terms)
+        if not total:
+            return 1.0
+        return max(
+            (
+                sum(self.terms.idf(t) for t in terms & set(tokenize(_in_context(p)))) / total
+                for p in passages
+            ),
+            default=0.0,
+        )
 
     def _named_but_absent(self, plan: QueryPlan, passages: list[Passage]) -> list[str]:
         """Bodies the question names that none of the passages is from or mentions."""
@@ -103,10 +139,16 @@ class ExtractiveAnswerer:
         similarity = vectors[1:] @ vectors[0]
         terms = set(tokenize(plan.question))
         weight = sum(self.terms.idf(t) for t in terms) or 1.0
+        w = WEIGHTS
         for unit, cosine in zip(units, similarity, strict=True):
             overlap = sum(self.terms.idf(t) for t in terms & set(tokenize(unit.text))) / weight
             passage = passages[unit.passage_rank]
-            unit.score = float(0.6 * cosine + 0.4 * overlap + _prior(plan, unit, passage))
+            topic = set(tokenize(_section_title(passage)))
+            on_topic = sum(self.terms.idf(t) for t in terms & topic) / weight
+            prior = _prior(plan, unit, passage) + w["heading"] * on_topic
+            if unit.text in self.boilerplate:
+                prior += w["boilerplate"]
+            unit.score = float(w["cosine"] * cosine + w["overlap"] * overlap + prior)
         return units
 
     def _choose(self, units: list[Unit]) -> list[Unit]:
@@ -144,18 +186,35 @@ class ExtractiveAnswerer:
 def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
     """What the question asks for, beyond wording: a figure, a resolution, a real sentence."""
     meta = passage.metadata
-    bonus = 0.08 * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
+    w = WEIGHTS
+    kind = meta.get("section_kind")
+    bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
     if plan.wants_number and HAS_FIGURE.search(unit.text):
-        bonus += 0.12
-    if plan.wants_resolution and meta.get("section_kind") == "resolution":
-        bonus += 0.08
-    if plan.wants_action and meta.get("section_kind") == "action":
-        bonus += 0.08
+        bonus += w["figure"]
+    if plan.wants_resolution and kind == "resolution":
+        bonus += w["resolution"]
+    if plan.wants_action and kind == "action":
+        bonus += w["action"]
+    if kind == "summary":
+        bonus += w["summary"]
     if _is_title(unit.text, meta):
-        bonus -= 0.25
+        bonus += w["title"]
     elif words(unit.text) < SHORT_UNIT_WORDS:
-        bonus -= 0.08
+        bonus += w["short"]
     return bonus
+
+
+def _in_context(passage: Passage) -> str:
+    """A passage's text with what its context header says (body, committee, title, item)."""
+    meta = passage.metadata
+    keys = ("council", "committee", "doc_title", "heading", "item_title")
+    return " ".join([passage.text, *(str(meta.get(k, "")) for k in keys)])
+
+
+def _section_title(passage: Passage) -> str:
+    """The heading and agenda item a passage sits under: they say what it is about."""
+    meta = passage.metadata
+    return f"{meta.get('heading', '')} {meta.get('item_title', '')}"
 
 
 def _is_title(text: str, meta: dict[str, object]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -21,12 +22,14 @@ STOPWORDS = frozenset(
 
 
 def stem(word: str) -> str:
-    """A light English stemmer: enough to match 'inspections'/'inspection', 'waiting'/'wait'."""
+    """A light English stemmer: 'inspections'/'inspection', 'resolved'/'resolve' → one form."""
     for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
-            return word + "y" if suffix in ("ies", "ied") else word
-    return word
+            if suffix in ("ies", "ied"):
+                return word + "y"
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
 
 
 def tokenize(text: str) -> list[str]:
@@ -42,6 +45,19 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+# Words that say how a question is asked, not what it is about.
+QUESTION_WORDS = frozenset(
+    """according actually agree back big came come current currently decide did do does down get
+    give given going got happen have how many much one part put said say see tell thing think
+    told turn want went""".split()
+)
+
+
+def content_terms(question: str) -> set[str]:
+    """The stemmed terms of a question that name what it is about."""
+    return set(tokenize(question)) - {stem(w) for w in QUESTION_WORDS}
+
+
 class KeywordIndex:
     """BM25 over the embedded texts (header + passage) of every chunk."""
 
@@ -51,16 +67,17 @@ class KeywordIndex:
         self.metadatas = metadatas
         corpus = [tokenize(t) for t in texts]
         self._bm25 = BM25Okapi(corpus) if corpus else None
+        self._df = Counter(term for tokens in corpus for term in set(tokens))
 
     def idf(self, term: str) -> float:
-        """Inverse document frequency of a (tokenized) term; unseen terms weigh the most."""
-        table: dict[str, float] = getattr(self._bm25, "idf", {}) or {}
-        default = math.log(1 + max(len(self.ids), 1))
-        return max(float(table.get(term, default)), 0.1)
+        """How rare a (tokenized) term is (always positive); an unseen term counts as rarest."""
+        df = self._df.get(term, 0) or 1
+        n = len(self.ids)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def knows(self, term: str) -> bool:
         """Whether any chunk contains the (tokenized) term."""
-        return term in (getattr(self._bm25, "idf", {}) or {})
+        return term in self._df
 
     def __len__(self) -> int:
         return len(self.ids)

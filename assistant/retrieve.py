@@ -20,8 +20,6 @@ from assistant.settings import Settings
 from assistant.store import IndexStore
 from assistant.types import Filters, Passage
 
-BOOST_WEIGHT = 1.0
-
 
 def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
     """The Chroma ``where`` clause for user filters (None when there are none)."""
@@ -96,11 +94,12 @@ class HybridRetriever(BaseRetriever):
         """The ``k`` best passages for a planned question, best first."""
         fused: dict[str, float] = {}
         found: dict[str, tuple[str, dict[str, Any]]] = {}
-        rrf_k = self.settings.rrf_k
+        s = self.settings
+        rrf_k = s.rrf_k
         if self.use_dense:
             for rank, doc in enumerate(self._dense(plan.text, filters)):
                 key = str(doc.id)
-                fused[key] = fused.get(key, 0.0) + 1.0 / (rrf_k + rank + 1)
+                fused[key] = fused.get(key, 0.0) + s.dense_weight / (rrf_k + rank + 1)
                 found[key] = (doc.page_content, doc.metadata)
         if self.use_keyword:
             hits = self.keyword.search(
@@ -108,12 +107,12 @@ class HybridRetriever(BaseRetriever):
             )
             for rank, (position, _score) in enumerate(hits):
                 key = self.keyword.ids[position]
-                fused[key] = fused.get(key, 0.0) + 1.0 / (rrf_k + rank + 1)
+                fused[key] = fused.get(key, 0.0) + s.keyword_weight / (rrf_k + rank + 1)
                 found[key] = (self.keyword.texts[position], self.keyword.metadatas[position])
         if self.use_boosts:
             for key in fused:
                 match = plan.metadata_match(found[key][1])
-                fused[key] += BOOST_WEIGHT * match / (rrf_k + 1)
+                fused[key] += s.boost_weight * match / (rrf_k + 1)
         ranked = sorted(fused, key=lambda key: -fused[key])[:k]
         return [to_passage(key, *found[key], score=fused[key]) for key in ranked]
 

@@ -33,9 +33,19 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, description="Passages handed to the answer step.")
     fetch_k: int = Field(40, ge=1, description="Candidates fetched from each retriever.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    dense_weight: float = Field(0.5, ge=0, description="Weight of the dense ranking in fusion.")
+    keyword_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    boost_weight: float = Field(
+        0.5, ge=0, description="Weight of what the question names (body, committee, date)."
+    )
     answer_sentences: int = Field(3, ge=1, description="Most sentences in an extractive answer.")
     abstain_threshold: float = Field(
         0.35, description="Below this sentence score the answer says the documents do not answer."
+    )
+    min_coverage: float = Field(
+        0.42,
+        description="Share of the question's rare words some top passage must contain; "
+        "below it the answer says the documents do not answer.",
     )
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded.")
     chroma_port: int = Field(8000, description="Chroma server port.")
