@@ -162,7 +162,8 @@ class ExtractiveAnswerer:
         for unit in ranked:
             if len(chosen) >= self.settings.answer_sentences or unit.score < floor:
                 break
-            if any(_overlaps(unit, c) for c in chosen) or (chosen and words(unit.text) > budget):
+            repeated = any(_overlaps(unit, c) or _same_words(unit, c) for c in chosen)
+            if repeated or (chosen and words(unit.text) > budget):
                 continue
             chosen.append(unit)
             budget -= words(unit.text)
@@ -239,6 +240,11 @@ def _units(rank: int, passage: Passage) -> list[Unit]:
 
 def _overlaps(a: Unit, b: Unit) -> bool:
     return a.passage_rank == b.passage_rank and a.start < b.end and b.start < a.end
+
+
+def _same_words(a: Unit, b: Unit) -> bool:
+    """The same sentence found twice (overlapping chunks, or one text printed in two papers)."""
+    return a.text.split() == b.text.split() or a.text in b.text or b.text in a.text
 
 
 def _one_line(text: str) -> str:
