@@ -52,6 +52,24 @@ def passes(filters: Filters | None, meta: dict[str, Any]) -> bool:
     )
 
 
+def diversify(ranked: list[str], source_of: Any, top: int, per_source: int) -> list[str]:
+    """Let at most ``per_source`` passages of one file into the first ``top`` places, so a
+    question about two documents sees both; the rest keep their order after them."""
+    if per_source <= 0:
+        return ranked
+    head: list[str] = []
+    deferred: list[str] = []
+    counts: dict[str, int] = {}
+    for key in ranked:
+        source = source_of(key)
+        if len(head) < top and counts.get(source, 0) < per_source:
+            head.append(key)
+            counts[source] = counts.get(source, 0) + 1
+        else:
+            deferred.append(key)
+    return head + deferred
+
+
 def to_passage(chunk_id: str, embedded: str, meta: dict[str, Any], score: float) -> Passage:
     """A stored chunk as a ``Passage``: the verbatim text without its context header."""
     header_chars = int(meta.get("header_chars") or 0)
@@ -113,7 +131,10 @@ class HybridRetriever(BaseRetriever):
             for key in fused:
                 match = plan.metadata_match(found[key][1])
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
-        ranked = sorted(fused, key=lambda key: -fused[key])[:k]
+        ranked = sorted(fused, key=lambda key: -fused[key])
+        ranked = diversify(
+            ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
+        )[:k]
         return [to_passage(key, *found[key], score=fused[key]) for key in ranked]
 
     def _dense(self, text: str, filters: Filters | None) -> list[Document]:

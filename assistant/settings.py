@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     boost_weight: float = Field(
         0.5, ge=0, description="Weight of what the question names (body, committee, date)."
     )
+    max_per_source: int = Field(
+        3, ge=0, description="Most passages of one file among the top_k (0 = no limit)."
+    )
     answer_sentences: int = Field(3, ge=1, description="Most sentences in an extractive answer.")
     abstain_threshold: float = Field(
         0.35, description="Below this sentence score the answer says the documents do not answer."

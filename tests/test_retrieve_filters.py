@@ -36,3 +36,18 @@ def test_passage_text_drops_the_context_header() -> None:
     )
     assert passage.text == "The plan was approved."
     assert (passage.source, passage.page) == ("a/b.pdf", 3)
+
+
+def test_diversify_caps_one_file_in_the_top_places() -> None:
+    from assistant.retrieve import diversify
+
+    source = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "c1": "c"}
+    ranked = ["a1", "a2", "a3", "b1", "c1"]
+    assert diversify(ranked, source.__getitem__, top=3, per_source=2) == [
+        "a1",
+        "a2",
+        "b1",
+        "a3",
+        "c1",
+    ]
+    assert diversify(ranked, source.__getitem__, top=3, per_source=0) == ranked
