@@ -92,13 +92,23 @@ def split_blocks(doc: LoadedDocument, meta: DocMeta) -> list[Block]:
 
 
 def _furniture(doc: LoadedDocument) -> set[str]:
-    """Running headers and footers: lines that open or close many pages."""
+    """Running headers and footers: lines that open or close many pages.
+
+    A line that is all the text of its page (a register with one entry a page) is content.
+    """
     counts: Counter[str] = Counter()
+    content: set[str] = set()
     for page in doc.pages:
         lines = [ln.strip() for ln in page.text.split("\n") if ln.strip()]
         counts.update({_shape(ln) for ln in lines[:3] + lines[-3:]})
+        if len(lines) == 1:
+            content.add(_shape(lines[0]))
     threshold = max(2.0, 0.4 * len(doc.pages))
-    return {shape for shape, n in counts.items() if n >= threshold and len(doc.pages) > 1}
+    return {
+        shape
+        for shape, n in counts.items()
+        if n >= threshold and len(doc.pages) > 1 and shape not in content
+    }
 
 
 def _shape(line: str) -> str:

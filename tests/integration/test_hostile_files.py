@@ -255,8 +255,6 @@ def test_hostile_corpus(tmp_path: Path, make_settings, embeddings) -> None:
         assert source in {c.passage.source for c in answer.citations}, answer.citations
 
 
-@pytest.mark.xfail(strict=True, reason="blocks._furniture takes any line whose digit-blind shape "
-                   "opens or closes 40% of pages for a running header, even the page's only text")
 def test_pages_that_differ_only_in_numbers_keep_their_text(tmp_path: Path) -> None:
     """A register with one entry per page, same wording, different numbers: the entries are the
     content, not a running header."""
