@@ -89,7 +89,7 @@ class ExtractiveAnswerer:
         missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
         covered = self._coverage(plan, top) >= self.settings.min_coverage
         units = self._score(plan, top) if top and covered and not missing else []
-        chosen = self._choose(units)
+        chosen = _with_following_clauses(plan, self._choose(units), units, top)
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))
@@ -227,6 +227,29 @@ def _is_title(text: str, meta: dict[str, object]) -> bool:
     if bare in titles or any(bare.endswith(t) for t in titles if len(t) > 10):
         return True
     return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
+
+
+def _with_following_clauses(
+    plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
+) -> list[Unit]:
+    """Asked what was resolved, quote the best clause's resolution on to its end (in budget)."""
+    if not (plan.wants_resolution and chosen):
+        return chosen
+    best = max(chosen, key=lambda u: u.score)
+    if passages[best.passage_rank].metadata.get("section_kind") != "resolution":
+        return chosen
+    budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
+    following = sorted(
+        (u for u in units if u.passage_rank == best.passage_rank and u.start >= best.end),
+        key=lambda u: u.start,
+    )
+    extended = list(chosen)
+    for unit in following:
+        if budget < words(unit.text) or any(_overlaps(unit, c) for c in extended):
+            break
+        extended.append(unit)
+        budget -= words(unit.text)
+    return sorted(extended, key=lambda u: (u.passage_rank, u.start))
 
 
 def _units(rank: int, passage: Passage) -> list[Unit]:
