@@ -94,20 +94,22 @@ def split_blocks(doc: LoadedDocument, meta: DocMeta) -> list[Block]:
 def _furniture(doc: LoadedDocument) -> set[str]:
     """Running headers and footers: lines that open or close many pages.
 
-    A line that is all the text of its page (a register with one entry a page) is content.
+    A repeated line counts only if some page also has a body between its first and last three
+    lines: on a register with an entry or two a page, those lines are the content.
     """
     counts: Counter[str] = Counter()
-    content: set[str] = set()
+    on_full_pages: set[str] = set()
     for page in doc.pages:
         lines = [ln.strip() for ln in page.text.split("\n") if ln.strip()]
-        counts.update({_shape(ln) for ln in lines[:3] + lines[-3:]})
-        if len(lines) == 1:
-            content.add(_shape(lines[0]))
+        edges = {_shape(ln) for ln in lines[:3] + lines[-3:]}
+        counts.update(edges)
+        if len(lines) > 6:
+            on_full_pages |= edges
     threshold = max(2.0, 0.4 * len(doc.pages))
     return {
         shape
         for shape, n in counts.items()
-        if n >= threshold and len(doc.pages) > 1 and shape not in content
+        if n >= threshold and len(doc.pages) > 1 and shape in on_full_pages
     }
 
 

@@ -267,9 +267,6 @@ def test_pages_that_differ_only_in_numbers_keep_their_text(tmp_path: Path) -> No
     assert "LR-00017" in text
 
 
-@pytest.mark.xfail(strict=True, reason="blocks._furniture: on pages of two or three lines every "
-                   "line is among the first/last three, so a digit-blind shape shared by 40% of "
-                   "pages reads as a running header and the whole page's text is dropped")
 def test_register_pages_of_two_lines_keep_their_text(tmp_path: Path) -> None:
     """The same register, each entry long enough to wrap onto a second line."""
     from assistant.loaders import load_file
