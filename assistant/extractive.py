@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-import numpy as np
-
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
@@ -290,8 +288,3 @@ def _about(passage: Passage, name: str) -> bool:
     return bool(words) and all(w in haystack for w in words) or bool(
         abbr and abbr in passage.text
     )
-
-
-def cosine_matrix(vectors: np.ndarray) -> np.ndarray:
-    """Pairwise cosine of unit vectors (used by tests and diagnostics)."""
-    return vectors @ vectors.T

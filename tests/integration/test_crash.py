@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from tests.test_loaders import make_slow_pdf
+
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
@@ -285,26 +287,6 @@ def test_second_ingest_fails_at_once_while_one_runs(tmp_path: Path) -> None:
     assert seconds < 20  # interpreter start and imports; it never waits for the lock
 
 
-def slow_pdf(path: Path, operations: int = 2_000_000) -> Path:
-    """A small PDF whose one page holds so many text operations that parsing takes a minute."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    page = writer.add_blank_page(612, 792)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
-                             NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
-    stream = DecodedStreamObject()
-    stream.set_data(b"BT /F1 12 Tf " + b"1 0 Td (ab) Tj " * operations + b"ET")
-    page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
-    with path.open("wb") as handle:
-        writer.write(handle)
-    return path
-
-
 SLOW_PARSE = """
 import sys, time
 from pathlib import Path
@@ -320,7 +302,7 @@ if __name__ == "__main__":
 def test_killed_ingest_leaves_no_parser_processes(tmp_path: Path) -> None:
     """SIGKILL skips every clean-up: the parser worker must notice by itself and exit, and the
     forkserver and resource tracker with it."""
-    slow = slow_pdf(tmp_path / "slow.pdf")
+    slow = make_slow_pdf(tmp_path / "slow.pdf", operations=2_000_000)
     script = tmp_path / "parse.py"
     script.write_text(SLOW_PARSE)
     proc = subprocess.Popen(
