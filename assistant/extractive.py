@@ -5,13 +5,16 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
+import numpy as np
+
+from assistant.asks import DATE, NUMBER, asks, asks_for_several, holds, parts
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
-from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT
+from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
 from assistant.query import QueryPlan, acronym, distinctive_words
 from assistant.sentences import split_units, words
 from assistant.settings import Settings
@@ -22,7 +25,7 @@ WEIGHTS = {
     "cosine": 0.6,
     "overlap": 0.4,
     "rank": 0.08,
-    "figure": 0.12,
+    "asked": 0.12,
     "resolution": 0.08,
     "action": 0.08,
     "summary": 0.05,
@@ -35,7 +38,21 @@ ANSWER_PASSAGES = 5
 MAX_ANSWER_WORDS = 100
 WHOLE_BLOCK_WORDS = 110
 SHORT_UNIT_WORDS = 8
-HAS_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+# A sentence answers with the figure it was asked for only if it scores near the best one.
+ASKED_SLACK = 0.15
+# Other sentences of the best passage quoted with it when they score this close.
+SAME_PASSAGE_SLACK = 0.12
+# A part of a two-part question counts as answered when the quotes hold this share of its words.
+PART_COVERAGE = 0.6
+# A following sentence this short completes the one before it ('ACTION – report back.').
+TRAILER_WORDS = 12
+# A sentence that opens like this leans on the one before it for its meaning.
+LEANS_BACK = re.compile(
+    r"^(?:[a-z]|(?:This|These|That|Those|It|Its|They|Their|Such|He|She|However|But|Therefore|"
+    r"Thus|As a result|In addition|Also|Consequently|Meaning)\b)"
+)
+AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
+ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 
 
@@ -64,6 +81,9 @@ class Unit:
     end: int
     text: str
     score: float = 0.0
+    prior: float = 0.0
+    vector: Any = None
+    part_fits: list[float] = field(default_factory=list)
 
 
 class ExtractiveAnswerer:
@@ -87,12 +107,16 @@ class ExtractiveAnswerer:
         missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
         covered = self._coverage(plan, top) >= self.settings.min_coverage
         units = self._score(plan, top) if top and covered and not missing else []
-        chosen = _with_following_clauses(plan, self._choose(units), units, top)
+        units = _on_subject(plan, units, top)
+        chosen = self._select(plan, units, top)
+        chosen = _with_following_clauses(plan, chosen, units, top)
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))
                 if missing
-                else (CANNOT_ANSWER_DETAIL)
+                else (
+                    NO_FIGURE if units and self._lacks_figure(plan, units) else CANNOT_ANSWER_DETAIL
+                )
             )
             return Answer(plan.question, text, [], passages, abstained=True)
         text, citations = self._compose(chosen, top)
@@ -131,41 +155,103 @@ class ExtractiveAnswerer:
 
     def _score(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
         units = [u for rank, p in enumerate(passages) for u in _units(rank, p)]
+        if not AGENDA.search(plan.question):
+            # A heading names a topic (and is in every quote's label); it answers nothing.
+            units = [u for u in units if not _is_title(u.text, passages[u.passage_rank].metadata)]
         if not units:
             return []
-        vectors = self.embeddings.encode([plan.question] + [u.text for u in units])
-        similarity = vectors[1:] @ vectors[0]
-        terms = set(tokenize(plan.question))
-        weight = sum(self.terms.idf(t) for t in terms) or 1.0
-        w = WEIGHTS
-        for unit, cosine in zip(units, similarity, strict=True):
-            overlap = sum(self.terms.idf(t) for t in terms & set(tokenize(unit.text))) / weight
+        questions = [plan.question, *_parts_of(plan)]
+        vectors = self.embeddings.encode(questions + [u.text for u in units])
+        for unit, vector in zip(units, vectors[len(questions) :], strict=True):
+            unit.vector = vector
             passage = passages[unit.passage_rank]
-            topic = set(tokenize(_section_title(passage)))
-            on_topic = sum(self.terms.idf(t) for t in terms & topic) / weight
-            prior = _prior(plan, unit, passage) + w["heading"] * on_topic
+            unit.prior = _prior(plan, unit, passage)
             if unit.text in self.boilerplate:
-                prior += w["boilerplate"]
-            unit.score = float(w["cosine"] * cosine + w["overlap"] * overlap + prior)
+                unit.prior += WEIGHTS["boilerplate"]
+            fits = [
+                self._fit(q, v, asks(q), unit, passage)
+                for q, v in zip(questions, vectors, strict=False)
+            ]
+            # A sentence that answers one part of a two-part question well is a good answer.
+            unit.score, unit.part_fits = max(fits), fits[1:]
         return units
 
-    def _choose(self, units: list[Unit]) -> list[Unit]:
-        """The best units above the threshold, not overlapping, within the word budget."""
+    def _fit(
+        self,
+        question: str,
+        vector: np.ndarray,
+        wanted: frozenset[str],
+        unit: Unit,
+        passage: Passage,
+    ) -> float:
+        """How well ``unit`` answers ``question``: meaning, rare words shared, what is asked for."""
+        w = WEIGHTS
+        terms = set(tokenize(question))
+        weight = sum(self.terms.idf(t) for t in terms) or 1.0
+        overlap = sum(self.terms.idf(t) for t in terms & set(tokenize(unit.text))) / weight
+        on_topic = sum(self.terms.idf(t) for t in terms & set(tokenize(_section_title(passage))))
+        asked = any(holds(kind, unit.text) for kind in wanted)
+        return float(
+            w["cosine"] * float(unit.vector @ vector)
+            + w["overlap"] * overlap
+            + w["heading"] * on_topic / weight
+            + w["asked"] * asked
+            + unit.prior
+        )
+
+    def _select(self, plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
+        """The best sentence (holding the figure asked for), what it needs to be understood,
+        close runners-up of the same passage, and the best sentence for each part of the
+        question the quotes do not answer yet."""
         ranked = sorted(units, key=lambda u: -u.score)
         if not ranked or ranked[0].score < self.settings.abstain_threshold:
             return []
-        floor = max(self.settings.abstain_threshold, ranked[0].score - 0.12)
-        chosen: list[Unit] = []
-        budget = MAX_ANSWER_WORDS
+        anchor = ranked[0]
+        question_parts = _parts_of(plan)
+        if NUMBER in asks(plan.question) and not question_parts:
+            floor = max(self.settings.abstain_threshold, anchor.score - ASKED_SLACK)
+            with_figure = [u for u in ranked if u.score >= floor and _holds_near(u, units)]
+            if not with_figure:
+                return []
+            anchor = with_figure[0]
+        chosen = _add(_with_context(anchor, units), [], MAX_ANSWER_WORDS)
+        floor = max(self.settings.abstain_threshold, anchor.score - SAME_PASSAGE_SLACK)
+        several = asks_for_several(plan.question)
         for unit in ranked:
             if len(chosen) >= self.settings.answer_sentences or unit.score < floor:
                 break
-            repeated = any(_overlaps(unit, c) or _same_words(unit, c) for c in chosen)
-            if repeated or (chosen and words(unit.text) > budget):
-                continue
-            chosen.append(unit)
-            budget -= words(unit.text)
+            if several or unit.passage_rank == anchor.passage_rank:
+                chosen = _add(_with_context(unit, units), chosen, MAX_ANSWER_WORDS)
+        for index, part in enumerate(question_parts):
+            if not self._answers(part, chosen):
+                best = self._best_for(index, part, units, chosen)
+                if best is not None:
+                    chosen = _add(_with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
+
+    def _lacks_figure(self, plan: QueryPlan, units: list[Unit]) -> bool:
+        """Asked for a figure, the passages are on the subject but no close sentence gives one."""
+        best = max((u.score for u in units), default=0.0)
+        return NUMBER in asks(plan.question) and best >= self.settings.abstain_threshold
+
+    def _answers(self, part: str, chosen: list[Unit]) -> bool:
+        """Whether the quotes hold most of the part's rare words and the kind of fact it asks."""
+        terms = content_terms(part)
+        total = sum(self.terms.idf(t) for t in terms) or 1.0
+        quoted = set(tokenize(" ".join(u.text for u in chosen)))
+        share = sum(self.terms.idf(t) for t in terms & quoted) / total
+        return share >= PART_COVERAGE and any(_holds_all(part, u) for u in chosen)
+
+    def _best_for(
+        self, index: int, part: str, units: list[Unit], chosen: list[Unit]
+    ) -> Unit | None:
+        """The sentence not yet quoted that best answers part ``index`` of the question (holding
+        the kind of fact the part asks for), if any answers it well."""
+        candidates = [u for u in units if all(u is not c for c in chosen) and _holds_all(part, u)]
+        best = max(candidates, key=lambda u: u.part_fits[index], default=None)
+        if best is None or best.part_fits[index] < self.settings.abstain_threshold:
+            return None
+        return best
 
     def _compose(self, chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Citation]]:
         """'Cabinet, 30 January 2025, item 87: “…” [1]' lines, one per cited passage."""
@@ -188,8 +274,6 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
     w = WEIGHTS
     kind = meta.get("section_kind")
     bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
-    if plan.wants_number and HAS_FIGURE.search(unit.text):
-        bonus += w["figure"]
     if plan.wants_resolution and kind == "resolution":
         bonus += w["resolution"]
     if plan.wants_action and kind == "action":
@@ -218,7 +302,7 @@ def _section_title(passage: Passage) -> str:
 
 def _is_title(text: str, meta: dict[str, object]) -> bool:
     """Headings and item titles name a topic; they never answer a question about it."""
-    if meta.get("section_kind") == "heading":
+    if meta.get("section_kind") == "heading" or ITEM_TITLE.match(text):
         return True
     bare = text.strip().rstrip(".").lower()
     titles = {str(meta.get(k, "")).strip().lower() for k in ("item_title", "heading", "doc_title")}
@@ -248,6 +332,62 @@ def _with_following_clauses(
         extended.append(unit)
         budget -= words(unit.text)
     return sorted(extended, key=lambda u: (u.passage_rank, u.start))
+
+
+def _on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
+    """The units of passages from documents about the council or area the question names, and
+    from the meeting or inspection it dates (when any passage is)."""
+    named = (
+        {p.source for p in passages if any(_about(p, name) for name in plan.councils)}
+        if plan.councils
+        else {p.source for p in passages}
+    )
+    kept = [u for u in units if passages[u.passage_rank].source in named]
+    dated = [u for u in kept if plan.date_fits(passages[u.passage_rank].metadata)]
+    return dated or kept
+
+
+def _with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
+    """``unit`` with the sentence before it when it leans on that one ('This is …'), and the
+    sentence after it when that one is a short line completing it ('ACTION – …')."""
+    same = sorted((u for u in units if u.passage_rank == unit.passage_rank), key=lambda u: u.start)
+    before = [u for u in same if u.end <= unit.start]
+    after = [u for u in same if u.start >= unit.end]
+    window = [unit]
+    if before and LEANS_BACK.match(unit.text.strip()):
+        window.insert(0, before[-1])
+    if after and (words(after[0].text) <= TRAILER_WORDS or LEANS_BACK.match(after[0].text)):
+        window.append(after[0])
+    return window
+
+
+def _parts_of(plan: QueryPlan) -> list[str]:
+    """The parts of a question that asks two things or more (none for a one-part question)."""
+    found = parts(plan.question)
+    return found if len(found) > 1 else []
+
+
+def _holds_all(part: str, unit: Unit) -> bool:
+    """Whether ``unit`` holds every kind of fact ``part`` asks for (a meeting's date is in
+    every quote's label, so a date is not required of the sentence)."""
+    return all(holds(kind, unit.text) for kind in asks(part) - {DATE})
+
+
+def _holds_near(unit: Unit, units: list[Unit]) -> bool:
+    return any(holds(NUMBER, u.text) for u in _with_context(unit, units))
+
+
+def _add(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:
+    """``chosen`` with the units of ``new`` that repeat nothing and fit the word budget."""
+    result = list(chosen)
+    left = budget - sum(words(u.text) for u in result)
+    for unit in new:
+        repeated = any(_overlaps(unit, c) or _same_words(unit, c) for c in result)
+        if repeated or (result and words(unit.text) > left):
+            continue
+        result.append(unit)
+        left -= words(unit.text)
+    return result
 
 
 def _units(rank: int, passage: Passage) -> list[Unit]:
@@ -285,6 +425,4 @@ def _about(passage: Passage, name: str) -> bool:
     haystack = f"{context} {passage.text}".lower()
     words = distinctive_words(name)
     abbr = acronym(name)
-    return bool(words) and all(w in haystack for w in words) or bool(
-        abbr and abbr in passage.text
-    )
+    return bool(words) and all(w in haystack for w in words) or bool(abbr and abbr in passage.text)

@@ -7,6 +7,10 @@ CANNOT_ANSWER_DETAIL = (
     CANNOT_ANSWER + " The closest passages I found are listed below, but none of them says it."
 )
 NAMED_BUT_ABSENT = CANNOT_ANSWER + " None of the passages I found is about {names}."
+NO_FIGURE = (
+    CANNOT_ANSWER
+    + " The closest passages below are on the subject, but none of them gives the figure asked for."
+)
 
 # --- The LLM path (assistant/generate.py) ---------------------------------------------------
 
@@ -54,8 +58,7 @@ LLM_EMPTY_ANSWER = "The language model gave an empty answer; showing the quoted 
 NOTE_BAD_CITATIONS = "Removed citations to passages that do not exist: {numbers}."
 NOTE_UNCITED = "Left out {count} sentence{s} of the model's answer that cited no passage."
 NOTE_NOT_VERBATIM = (
-    "The quote “{quote}” is not word for word in the passage it cites; it is marked "
-    "[not verbatim]."
+    "The quote “{quote}” is not word for word in the passage it cites; it is marked [not verbatim]."
 )
 NOTE_CITATION_ADDED = "Added citation [{n}] to a quote that comes from that passage."
 NOT_VERBATIM_MARK = " [not verbatim]"

@@ -81,7 +81,7 @@ class QueryPlan:
             score += 1.0
         if self.committees and meta.get("committee") in self.committees:
             score += 1.0
-        if self.date_from and self._date_fits(meta):
+        if self.date_from and self.date_fits(meta):
             score += 1.0
         kind = meta.get("section_kind")
         if self.wants_resolution and kind == "resolution":
@@ -90,7 +90,8 @@ class QueryPlan:
             score += 0.5
         return score
 
-    def _date_fits(self, meta: dict[str, Any]) -> bool:
+    def date_fits(self, meta: dict[str, Any]) -> bool:
+        """Whether a chunk's meeting (or inspection) date is in the range the question names."""
         if not meta.get("date") or self.date_from is None or self.date_to is None:
             return False
         day = dt.date.fromisoformat(str(meta["date"]))

@@ -15,9 +15,13 @@ ABBREVIATIONS = frozenset(
 # capital, digit, bullet or opening quote/bracket.
 END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9“\"'(•●▪\-–])")
 LIST_ITEM = r"[•●▪◦*]\s|[-–]\s|\(?[a-z]\)\s|\(?[ivx]+\)\s|\d+(?:\.\d+)*[.)]\s"
-BREAK = re.compile(rf"\n\s*\n|\n\s*(?={LIST_ITEM})")
+# A blank line ends a block, unless the next line goes on with the sentence (text converted
+# from PDF often has a blank line after every printed line).
+BREAK = re.compile(rf"\n\s*\n(?!\s*[a-z&,;:])|\n\s*(?={LIST_ITEM})")
 BULLET_PREFIX = re.compile(r"^[\s•●▪◦*\-–]+")
 MIN_WORDS = 4
+# A line at least this long that stops mid-sentence was wrapped by the page width.
+WRAPPED_LINE = 60
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -38,10 +42,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     start = 0
     for match in BREAK.finditer(text):
+        if _wrapped(text, start, match):
+            continue
         blocks.append((start, match.start()))
         start = match.end()
     blocks.append((start, len(text)))
     return blocks
+
+
+def _wrapped(text: str, block_start: int, match: re.Match[str]) -> bool:
+    """A blank line after a long line that ends mid-sentence is a printed line's wrap, not a
+    paragraph's end (text converted from PDF often has one after every line)."""
+    line = text[max(block_start, text.rfind("\n", 0, match.start()) + 1) : match.start()]
+    following = text[match.end() : match.end() + 12]
+    is_list_item = re.match(LIST_ITEM, following) is not None
+    ends_open = not re.search(r"[.!?:;]['\"”’)\]]*\s*$", line)
+    is_heading = line.lstrip().startswith(("#", "|"))
+    long_enough = len(line) >= WRAPPED_LINE
+    return "\n" in match.group() and ends_open and long_enough and not (is_list_item or is_heading)
 
 
 def _closers(text: str, at: int) -> int:

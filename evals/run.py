@@ -81,7 +81,11 @@ class AssistantPipeline:
         return AnswerResult(
             passages=[Retrieved(p.source, p.text) for p in answer.passages],
             text=answer.text,
-            citations=[Retrieved(c.passage.source, c.passage.text) for c in answer.citations],
+            # One per cited passage ([n]), however many of its sentences the answer quotes.
+            citations=[
+                Retrieved(c.passage.source, c.passage.text)
+                for c in {c.n: c for c in answer.citations}.values()
+            ],
             abstained=bool(answer.abstained),
         )
 

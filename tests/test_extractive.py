@@ -10,7 +10,7 @@ import pytest
 from assistant.extractive import ExtractiveAnswerer
 from assistant.keyword import KeywordIndex
 from assistant.prompts import CANNOT_ANSWER
-from assistant.query import plan_query
+from assistant.query import Vocabulary, plan_query
 from assistant.settings import Settings
 from assistant.types import Passage
 
@@ -68,3 +68,106 @@ def test_abstains_when_no_passage_holds_the_question(answerer) -> None:
     answer = answerer.answer(plan, [_passage("3", FINDING, "discussion")])
     assert answer.abstained and answer.citations == []
     assert answer.text.startswith(CANNOT_ANSWER)
+
+
+def _inspection(pid: str, text: str, area: str, heading: str = "Inspection outcome") -> Passage:
+    meta = {
+        "council": f"{area} Local Area Partnership",
+        "date": "2024-06-10",
+        "doc_kind": "inspection",
+        "doc_title": f"Area SEND inspection of {area} Local Area Partnership",
+        "heading": heading,
+        "section_kind": "summary",
+        "source": f"inspections/{area.lower()}.pdf",
+    }
+    return Passage(pid, text, meta["source"], 1, 0.5, meta)
+
+
+PRECEPT = (
+    "Finance report: Councillors approved a rise of 12% in the precept for 2024/25. This is the "
+    "first rise in six years, meaning that Band D properties will pay £52 per annum."
+)
+FOSTERING = (
+    "The Cabinet Member spoke about fostering. More foster carers were needed across the county "
+    "and a recruitment campaign would begin in the spring."
+)
+OUTCOME = (
+    "Inspection outcome. The local area partnership’s arrangements typically lead to positive "
+    "experiences and outcomes for children and young people with SEND."
+)
+NEXT = (
+    "Ofsted and CQC ask that the partnership updates its plan. The next full area SEND "
+    "inspection will be within approximately five years."
+)
+OTHER_AREA = (
+    "The local area partnership’s arrangements lead to inconsistent experiences and outcomes "
+    "for children."
+)
+
+
+AREAS = ("Wenbury", "Holtby")
+VOCABULARY = Vocabulary(councils=tuple(f"{area} Local Area Partnership" for area in AREAS))
+
+
+@pytest.fixture(scope="module")
+def wide_answerer(embeddings) -> ExtractiveAnswerer:
+    titles = [f"Area SEND inspection of {area} Local Area Partnership" for area in AREAS]
+    texts = [PRECEPT, FOSTERING, OUTCOME, NEXT, OTHER_AREA, FINDING, RESOLUTION, *titles]
+    metas: list[dict[str, object]] = [{}] * len(texts)
+    terms = KeywordIndex([str(i) for i in range(len(texts))], texts, metas)
+    return ExtractiveAnswerer(embeddings, Settings(_env_file=None), terms=terms)
+
+
+def test_a_sentence_that_leans_back_is_quoted_with_the_one_before(wide_answerer) -> None:
+    passage = _passage("1", PRECEPT, "discussion")
+    plan = plan_query("How much will a Band D household pay after the precept went up?")
+    answer = wide_answerer.answer(plan, [passage])
+    assert not answer.abstained
+    assert "£52" in answer.text and "12%" in answer.text  # 'This is …' needs its antecedent
+
+
+def test_asked_for_a_figure_that_no_sentence_gives_it_declines(wide_answerer) -> None:
+    plan = plan_query("How many foster carers did the county have last year?")
+    answer = wide_answerer.answer(plan, [_passage("1", FOSTERING, "discussion")])
+    assert answer.abstained and answer.citations == []
+    assert "figure" in answer.text
+
+
+def test_each_part_of_a_two_part_question_gets_its_quote(wide_answerer) -> None:
+    passages = [
+        _inspection("1", NEXT, "Wenbury", heading="Next steps"),
+        _inspection("2", OUTCOME, "Wenbury"),
+    ]
+    plan = plan_query(
+        "What overall outcome did Wenbury get in its area SEND inspection, and when is the "
+        "next full inspection due?",
+        vocabulary=VOCABULARY,
+    )
+    answer = wide_answerer.answer(plan, passages)
+    assert "positive experiences and outcomes" in answer.text
+    assert "five years" in answer.text
+    assert {c.passage.id for c in answer.citations} == {"1", "2"}
+
+
+def test_a_named_area_is_answered_from_its_own_documents(wide_answerer) -> None:
+    plan = plan_query(
+        "What was the outcome of the area SEND inspection in Wenbury?", vocabulary=VOCABULARY
+    )
+    passages = [
+        _inspection("1", OTHER_AREA, "Holtby"),
+        _inspection("2", OUTCOME, "Wenbury"),
+    ]
+    answer = wide_answerer.answer(plan, passages)
+    assert not answer.abstained
+    assert {c.passage.id for c in answer.citations} == {"2"}
+
+
+def test_a_one_part_question_cites_one_document(wide_answerer) -> None:
+    passages = [
+        _passage("1", RESOLUTION, "resolution"),
+        _passage("2", FINDING, "discussion", "cabinet/other-minutes.pdf"),
+    ]
+    plan = plan_query("What did Cabinet resolve about the Integrated Transport Plan?")
+    answer = wide_answerer.answer(plan, passages)
+    assert not answer.abstained
+    assert {c.passage.source for c in answer.citations} == {"cabinet/minutes.pdf"}

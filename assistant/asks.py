@@ -1,0 +1,134 @@
+"""What a question asks for, beyond its topic: a number, a date, an inspection grade; and its
+parts, when it asks two things at once.
+
+The answer step uses these to prefer sentences that hold the kind of fact asked for, to quote
+one sentence per part of a two-part question, and to decline when no quotable sentence holds
+the figure asked for (a passage on the topic that lacks the figure does not answer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.query import MONTH_RE
+
+NUMBER = "number"
+DATE = "date"
+GRADE = "grade"
+REASON = "reason"
+
+ASKS_NUMBER = re.compile(
+    r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ )?(?:percentage|proportion|"
+    r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio)|"
+    r"figures|cost|fees?|price|how much)\b",
+    re.I,
+)
+# 'When' asks for a date only where a question starts ('… when they met' does not).
+ASKS_DATE = re.compile(
+    r"(?:^|[?,;:]\s*|\band\s+)when\b|\b(?:what date|which date|what day|deadlines?|dates?|"
+    r"by when)\b",
+    re.I,
+)
+ASKS_GRADE = re.compile(
+    r"\b(grades?|graded|rated|ratings?|judged|judge?ments?|verdicts?|overall outcome|"
+    r"overall effectiveness|outcome of the (?:\w+ ){0,3}inspection)\b",
+    re.I,
+)
+ASKS_REASON = re.compile(
+    r"^\s*why\b|\b(?:what|which) (?:were the )?reasons?\b|\bon what grounds\b", re.I
+)
+HOLDS_REASON = re.compile(
+    r"\b(because|reasons?|grounds|due to|owing to|as a result|in order to|so that|would (?:cause|"
+    r"result|lead|fail|harm|mean)|meaning)\b",
+    re.I,
+)
+# A date in a sentence: '13 February 2025', 'February 13, 2025', 'March 2024', '12/02/2025'.
+HOLDS_DATE = re.compile(
+    rf"\b((?:\d{{1,2}}\s*[-–]\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})\b|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|"
+    rf"(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
+    re.I,
+)
+# Ofsted and CQC judgement wording (ILACS grades, area SEND inspection outcomes).
+HOLDS_GRADE = re.compile(
+    r"\b(outstanding|requires improvement|inadequate|judged (?:to be |as )?(?:good|outstanding)|"
+    r"overall effectiveness|positive experiences and outcomes|inconsistent experiences and "
+    r"outcomes|widespread and/or systemic failings|significant concerns about)\b",
+    re.I,
+)
+QUANTITY = re.compile(
+    r"[£$€]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|percent|million|m\b|bn|billion|k\b)|"
+    r"\b\d+(?:[.,:]\d+)*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|third|quarter|dozen)\b",
+    re.I,
+)
+# What is a number in form but not a quantity: list and paragraph numbers, dates, years.
+NOT_QUANTITY = re.compile(
+    rf"^\s*(?:\(?[a-z0-9]{{1,3}}[.)]|\d+(?:\.\d+)+)\s|{HOLDS_DATE.pattern}|\b(?:19|20)\d{{2}}"
+    rf"(?:[-/]\d{{2,4}})?\b|\b(?:item|items|paragraph|para|page|section|minute|appendix|annex)"
+    rf"\s+\d+[a-z]?\b",
+    re.I,
+)
+LINK = re.compile(r"\(<?https?://[^)\s]*>?\)|<?https?://\S+")
+PART_BREAK = re.compile(
+    r"\?\s+|\s+[-–—]\s+|:\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|why|who|which|whether|did|"
+    r"does|do|is|are|was|were|has|have|had)\b)",
+    re.I,
+)
+MIN_PART_WORDS = 4
+# 'Which reports say …', 'What councils have …': the answer may be in several documents.
+ASKS_LIST = re.compile(
+    r"^\s*(?:which|what)\b(?:\s+[\w'’-]+){0,4}?\s+(?!(?:does|goes|has|was|is)\b)[a-z]{2,}[^\Ws]s\s+(?:say|said|show|showed|mention\w*|"
+    r"report\w*|have|had|were|are|did|do|does|found|find|describe\w*|raise\w*|include\w*)\b",
+    re.I,
+)
+
+
+def asks(question: str) -> frozenset[str]:
+    """The kinds of fact ``question`` asks for (none for an open question)."""
+    found = set()
+    if ASKS_NUMBER.search(question):
+        found.add(NUMBER)
+    if ASKS_DATE.search(question):
+        found.add(DATE)
+    if ASKS_GRADE.search(question):
+        found.add(GRADE)
+    if ASKS_REASON.search(question):
+        found.add(REASON)
+    return frozenset(found)
+
+
+def asks_for_several(question: str) -> bool:
+    """Whether the question asks which documents, areas or bodies say something (a list)."""
+    return bool(ASKS_LIST.search(question))
+
+
+def holds(kind: str, text: str) -> bool:
+    """Whether ``text`` holds a fact of ``kind`` (a quantity, a date, a judgement)."""
+    text = " ".join(text.split())
+    if kind == DATE:
+        return bool(HOLDS_DATE.search(text))
+    if kind == GRADE:
+        return bool(HOLDS_GRADE.search(text))
+    if kind == REASON:
+        return bool(HOLDS_REASON.search(text))
+    text = LINK.sub(" ", text).lstrip("#* ")
+    return bool(QUANTITY.search(NOT_QUANTITY.sub(" ", text)))
+
+
+def parts(question: str) -> list[str]:
+    """The questions inside ``question``: 'What grade …, and how did it describe …?' is two.
+
+    Fragments too short to ask anything on their own stay with their neighbour.
+    """
+    pieces = [p.strip(" ?.,") for p in PART_BREAK.split(question.strip())]
+    merged: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if merged and len(piece.split()) < MIN_PART_WORDS:
+            merged[-1] = f"{merged[-1]} {piece}"
+        elif merged and len(merged[-1].split()) < MIN_PART_WORDS:
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged

@@ -1,0 +1,79 @@
+"""What a question asks for, whether a sentence holds it, and a question's parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asks import DATE, GRADE, NUMBER, REASON, asks, asks_for_several, holds, parts
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("How many foster households did the council have?", {NUMBER}),
+        ("What audit fee did the auditor propose?", {NUMBER}),
+        ("When is the next full inspection due?", {DATE}),
+        ("What are the deadlines for reorganisation proposals?", {DATE}),
+        ("Why did Limerick councillors object when they met in November 2021?", {REASON}),
+        ("How had children's services been rated before that?", {GRADE}),
+        ("What did Cabinet agree about the library?", set()),
+    ],
+)
+def test_asks(question: str, kinds: set[str]) -> None:
+    assert asks(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        (NUMBER, "Band D properties will pay £49 per annum for 2020/21.", True),
+        (NUMBER, "The current pay multiple is 8.1:1.", True),
+        (NUMBER, "The next inspection will be within approximately five years.", True),
+        (NUMBER, "7) Mr Gough referred to the Household Support Fund.", False),
+        (NUMBER, "8) Operation Brock from 15 – 22 December would cover the peak period.", False),
+        (
+            NUMBER,
+            "That the Audit Planning Report for the year ending December 31, 2024, BE APPROVED.",
+            False,
+        ),
+        (NUMBER, "The report was noted at item 12 of the agenda.", False),
+        (DATE, "Proposals are due by 28 November 2025.", True),
+        (DATE, "Proposals are due soon.", False),
+        (GRADE, "Children’s services were judged\ninadequate in 2019.", True),
+        (
+            GRADE,
+            "arrangements typically lead to positive experiences and\noutcomes for children",
+            True,
+        ),
+        (GRADE, "The council held a good meeting.", False),
+        (REASON, "It was refused because of the harm to Hollin Wood.", True),
+    ],
+)
+def test_holds(kind: str, text: str, expected: bool) -> None:
+    assert holds(kind, text) is expected
+
+
+def test_parts_split_two_questions_and_keep_short_fragments() -> None:
+    question = (
+        "What overall outcome did Dorset get in its March 2024 area SEND inspection, "
+        "and when is the next full inspection due?"
+    )
+    assert parts(question) == [
+        "What overall outcome did Dorset get in its March 2024 area SEND inspection",
+        "when is the next full inspection due",
+    ]
+    assert parts("Kent's report rates EHCPs as red - what did the Cabinet Member say?") == [
+        "Kent's report rates EHCPs as red",
+        "what did the Cabinet Member say",
+    ]
+    assert len(parts("How many panels does the area have, and are they helping?")) == 1
+    assert parts("What did Cabinet agree about the library?") == [
+        "What did Cabinet agree about the library"
+    ]
+
+
+def test_asks_for_several() -> None:
+    assert asks_for_several("Which area SEND inspection reports say children wait two years?")
+    assert asks_for_several("What councils have adopted a smoke-free policy?")
+    assert not asks_for_several("What revenue overspend was reported to Cabinet?")
+    assert not asks_for_several("What did Cabinet agree?")
