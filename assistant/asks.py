@@ -16,6 +16,7 @@ NUMBER = "number"
 DATE = "date"
 GRADE = "grade"
 REASON = "reason"
+ACTION = "action"
 
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ )?(?:percentage|proportion|"
@@ -40,6 +41,15 @@ ASKS_REASON = re.compile(
 HOLDS_REASON = re.compile(
     r"\b(because|reasons?|grounds|due to|owing to|as a result|in order to|so that|would (?:cause|"
     r"result|lead|fail|harm|mean)|meaning)\b",
+    re.I,
+)
+ASKS_ACTION = re.compile(
+    r"\b(follow[- ]up|actions?|asked (?:\w+ ){0,3}to (?:do|provide|bring|report)|asked for)\b", re.I
+)
+# An action minuted: 'ACTION: Mr Marsh to bring …', '… agreed to provide …'.
+HOLDS_ACTION = re.compile(
+    r"^\W*action\b|\baction\s*[:–-]|\b(?:agreed|asked|requested|undertook) to\b|"
+    r"\bto (?:bring|report back|provide|circulate|send|share|present)\b",
     re.I,
 )
 # A date in a sentence: '13 February 2025', 'February 13, 2025', 'March 2024', '12/02/2025'.
@@ -70,7 +80,7 @@ NOT_QUANTITY = re.compile(
 )
 LINK = re.compile(r"\(<?https?://[^)\s]*>?\)|<?https?://\S+")
 PART_BREAK = re.compile(
-    r"\?\s+|\s+[-–—]\s+|:\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|why|who|which|whether|did|"
+    r"\?\s+|(?<=[a-z])\.\s+(?=(?:what|when|how|why|who|which|whether|did|does|do|is|are|was|were)\b)|\s+[-–—]\s+|:\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|why|who|which|whether|did|"
     r"does|do|is|are|was|were|has|have|had)\b)",
     re.I,
 )
@@ -94,6 +104,8 @@ def asks(question: str) -> frozenset[str]:
         found.add(GRADE)
     if ASKS_REASON.search(question):
         found.add(REASON)
+    if ASKS_ACTION.search(question):
+        found.add(ACTION)
     return frozenset(found)
 
 
@@ -111,6 +123,8 @@ def holds(kind: str, text: str) -> bool:
         return bool(HOLDS_GRADE.search(text))
     if kind == REASON:
         return bool(HOLDS_REASON.search(text))
+    if kind == ACTION:
+        return bool(HOLDS_ACTION.search(text))
     text = LINK.sub(" ", text).lstrip("#* ")
     return bool(QUANTITY.search(NOT_QUANTITY.sub(" ", text)))
 

@@ -5,17 +5,17 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
 
-from assistant.asks import DATE, NUMBER, asks, asks_for_several, holds, parts
+from assistant.asks import DATE, GRADE, NUMBER, asks, asks_for_several, holds, parts
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
-from assistant.query import QueryPlan, acronym, distinctive_words
+from assistant.query import QueryPlan, acronym, date_range, distinctive_words
 from assistant.sentences import split_units, words
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Passage
@@ -51,6 +51,9 @@ LEANS_BACK = re.compile(
     r"^(?:[a-z]|(?:This|These|That|Those|It|Its|They|Their|Such|He|She|However|But|Therefore|"
     r"Thus|As a result|In addition|Also|Consequently|Meaning)\b)"
 )
+# Text set as many lines this short on average is a letterhead or an address, not a sentence.
+FURNITURE_LINES = 4
+FURNITURE_WIDTH = 30
 AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
 ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
@@ -84,6 +87,8 @@ class Unit:
     prior: float = 0.0
     vector: Any = None
     part_fits: list[float] = field(default_factory=list)
+    boilerplate: bool = False
+    title: bool = False
 
 
 class ExtractiveAnswerer:
@@ -128,12 +133,20 @@ class ExtractiveAnswerer:
         return [n for n in names if all(not self.terms.knows(t) for t in tokenize(n))]
 
     def _coverage(self, plan: QueryPlan, passages: list[Passage]) -> float:
-        """The largest share (by rarity) of the question's content words one passage holds.
+        """The largest share (by rarity) of the question's content words one passage holds
+        (for a question of several parts, the mean over its parts).
 
         A question whose rare words no passage contains asks about something the documents do
         not cover, however similar the passages sound.
         """
-        terms = content_terms(plan.question)
+        question_parts = _parts_of(plan)
+        if question_parts:
+            shares = [self._coverage_of(part, passages) for part in question_parts]
+            return max(self._coverage_of(plan.question, passages), sum(shares) / len(shares))
+        return self._coverage_of(plan.question, passages)
+
+    def _coverage_of(self, question: str, passages: list[Passage]) -> float:
+        terms = content_terms(question)
         total = sum(self.terms.idf(t) for t in terms)
         if not total:
             return 1.0
@@ -156,8 +169,16 @@ class ExtractiveAnswerer:
     def _score(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
         units = [u for rank, p in enumerate(passages) for u in _units(rank, p)]
         if not AGENDA.search(plan.question):
-            # A heading names a topic (and is in every quote's label); it answers nothing.
-            units = [u for u in units if not _is_title(u.text, passages[u.passage_rank].metadata)]
+            # A heading names a topic (and is in every quote's label); it answers nothing,
+            # unless it is an inspection's judgement ('Overall effectiveness: Inadequate').
+            grade = GRADE in asks(plan.question)
+            units = [
+                u
+                for u in units
+                if not _is_title(u.text, passages[u.passage_rank].metadata)
+                or (grade and holds(GRADE, u.text))
+            ]
+        units = [u for u in units if not _is_furniture(u.text)]
         if not units:
             return []
         questions = [plan.question, *_parts_of(plan)]
@@ -166,8 +187,7 @@ class ExtractiveAnswerer:
             unit.vector = vector
             passage = passages[unit.passage_rank]
             unit.prior = _prior(plan, unit, passage)
-            if unit.text in self.boilerplate:
-                unit.prior += WEIGHTS["boilerplate"]
+            unit.boilerplate = unit.text in self.boilerplate
             fits = [
                 self._fit(q, v, asks(q), unit, passage)
                 for q, v in zip(questions, vectors, strict=False)
@@ -191,8 +211,12 @@ class ExtractiveAnswerer:
         overlap = sum(self.terms.idf(t) for t in terms & set(tokenize(unit.text))) / weight
         on_topic = sum(self.terms.idf(t) for t in terms & set(tokenize(_section_title(passage))))
         asked = any(holds(kind, unit.text) for kind in wanted)
+        # Inspection judgements are worded alike in every report, often as a heading: there the
+        # stock wording is the answer.
+        judgement = GRADE in wanted and asked
         return float(
-            w["cosine"] * float(unit.vector @ vector)
+            (w["boilerplate"] * unit.boilerplate + w["title"] * unit.title) * (not judgement)
+            + w["cosine"] * float(unit.vector @ vector)
             + w["overlap"] * overlap
             + w["heading"] * on_topic / weight
             + w["asked"] * asked
@@ -281,7 +305,7 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
     if kind == "summary":
         bonus += w["summary"]
     if _is_title(unit.text, meta):
-        bonus += w["title"]
+        unit.title = True
     elif words(unit.text) < SHORT_UNIT_WORDS:
         bonus += w["short"]
     return bonus
@@ -298,6 +322,12 @@ def _section_title(passage: Passage) -> str:
     """The heading and agenda item a passage sits under: they say what it is about."""
     meta = passage.metadata
     return f"{meta.get('heading', '')} {meta.get('item_title', '')}"
+
+
+def _is_furniture(text: str) -> bool:
+    """An address block or a list of names and dates: many short lines, no sentence."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= FURNITURE_LINES and sum(map(len, lines)) / len(lines) < FURNITURE_WIDTH
 
 
 def _is_title(text: str, meta: dict[str, object]) -> bool:
@@ -343,7 +373,11 @@ def _on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> 
         else {p.source for p in passages}
     )
     kept = [u for u in units if passages[u.passage_rank].source in named]
-    dated = [u for u in kept if plan.date_fits(passages[u.passage_rank].metadata)]
+    ranges = [r for r in map(date_range, _parts_of(plan)) if r[0]] or [
+        (plan.date_from, plan.date_to)
+    ]
+    plans = [replace(plan, date_from=start, date_to=end) for start, end in ranges]
+    dated = [u for u in kept if any(p.date_fits(passages[u.passage_rank].metadata) for p in plans)]
     return dated or kept
 
 
