@@ -38,6 +38,18 @@ NUMBER_WORDS = re.compile(
     re.I,
 )
 INSPECTION_KIND_SLACK = dt.timedelta(days=120)
+IMPROVE_BOOST = 1.0
+# Asked what must get better: inspection letters answer under headings such as "What needs to
+# improve in this area of social work practice?", "Areas for priority action" or "What does the
+# area partnership need to do better?" (not a judgement such as "requires improvement to be good").
+IMPROVE_WORDS = re.compile(
+    r"\b(?:to improve|improvements? (?:are |is )?(?:needed|required)|areas? (?:for|of) "
+    r"improvement|(?:do|get) better|priority actions?|weakness(?:es)?)\b",
+    re.I,
+)
+IMPROVE_HEADING = re.compile(
+    r"(?<!requires )\bimprove(?:ment)?s?\b|\bdo better\b|\bpriority action|\bweakness", re.I
+)
 # A clause ends at a sentence mark, a colon or semicolon, or a spaced dash ("… red - what …").
 CLAUSE_BREAK = re.compile(r"(?<=[?.!;:])\s+|\s+[-\u2013\u2014]\s+")
 # "…, and how did it …", "… and the outcome of …": a second question joined by "and" (not the
@@ -91,6 +103,7 @@ class QueryPlan:
     wants_resolution: bool = False
     wants_action: bool = False
     wants_number: bool = False
+    wants_improvement: bool = False
     carried: list[str] = field(default_factory=list)
     parts: list[QueryPlan] = field(default_factory=list)
 
@@ -108,6 +121,8 @@ class QueryPlan:
             score += 0.5
         if self.wants_action and kind == "action":
             score += 0.5
+        if self.wants_improvement and IMPROVE_HEADING.search(str(meta.get("heading") or "")):
+            score += IMPROVE_BOOST
         return score
 
     def _date_fits(self, meta: dict[str, Any]) -> bool:
@@ -257,6 +272,7 @@ def _read(question: str, earlier: list[str], vocab: Vocabulary) -> QueryPlan:
     plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
     plan.wants_action = bool(ACTION_WORDS.search(question))
     plan.wants_number = bool(NUMBER_WORDS.search(question))
+    plan.wants_improvement = bool(IMPROVE_WORDS.search(question))
     for text in reversed(earlier):
         _carry_subject(plan, text, vocab)
     if plan.carried:

@@ -64,3 +64,22 @@ def test_inspection_dates_allow_publication_after_the_visit() -> None:
 def test_acronym() -> None:
     assert acronym("Kent County Council") == "KCC"
     assert acronym("Bury") == ""
+
+
+def test_asked_what_must_improve_boosts_the_improvement_headings() -> None:
+    plan = plan_query("What did Ofsted say Bury needed to improve for care leavers?", [], VOCAB)
+    assert plan.wants_improvement
+    needs = {"council": "Bury", "heading": "What needs to improve in this area of practice?"}
+    better = {"council": "Bury", "heading": "What does the area partnership need to do better?"}
+    findings = {"council": "Bury", "heading": "Findings"}
+    judgement = {"council": "Bury", "heading": "Children in care: requires improvement to be good"}
+    assert plan.metadata_match(needs) == plan.metadata_match(better) == 2.0
+    assert plan.metadata_match(findings) == plan.metadata_match(judgement) == 1.0
+    for question in (
+        "What are the areas for priority action in Bury?",
+        "Which improvements are needed in Bury's SEND services?",
+        "What must the partnership do better?",
+    ):
+        assert plan_query(question, [], VOCAB).wants_improvement, question
+    for question in ("How has Bury improved since 2022?", "What did Bury's inspection find?"):
+        assert not plan_query(question, [], VOCAB).wants_improvement, question
