@@ -38,7 +38,16 @@ NUMBER_WORDS = re.compile(
     re.I,
 )
 INSPECTION_KIND_SLACK = dt.timedelta(days=120)
+VISIT_DAYS = dt.timedelta(days=14)
 IMPROVE_BOOST = 1.0
+# Asked how something is paid for or what it costs: the answer holds a sum of money.
+MONEY_WORDS = re.compile(
+    r"\b(?:(?:paid|pay(?:ing)?) for|funded|financed|costs?|costing|money|budget\w*|spend\w*|"
+    r"spent)\b",
+    re.I,
+)
+MONEY = re.compile(r"[£$€]\s?\d")
+MONEY_BOOST = 0.5
 # Asked what must get better: inspection letters answer under headings such as "What needs to
 # improve in this area of social work practice?", "Areas for priority action" or "What does the
 # area partnership need to do better?" (not a judgement such as "requires improvement to be good").
@@ -104,6 +113,7 @@ class QueryPlan:
     wants_action: bool = False
     wants_number: bool = False
     wants_improvement: bool = False
+    wants_money: bool = False
     carried: list[str] = field(default_factory=list)
     parts: list[QueryPlan] = field(default_factory=list)
 
@@ -125,13 +135,19 @@ class QueryPlan:
             score += IMPROVE_BOOST
         return score
 
+    def text_match(self, text: str) -> float:
+        """How well a passage's text fits the kind of answer asked for (a sum of money)."""
+        return MONEY_BOOST if self.wants_money and MONEY.search(text) else 0.0
+
     def _date_fits(self, meta: dict[str, Any]) -> bool:
         if not meta.get("date") or self.date_from is None or self.date_to is None:
             return False
         day = dt.date.fromisoformat(str(meta["date"]))
-        # Inspection reports are published weeks after the visit a question names.
-        slack = INSPECTION_KIND_SLACK if meta.get("doc_kind") == "inspection" else dt.timedelta()
-        return self.date_from <= day <= self.date_to + slack
+        if meta.get("doc_kind") != "inspection":
+            return self.date_from <= day <= self.date_to
+        # An inspection is dated by the first day of a visit of up to two weeks (a question may
+        # name the month it ended in), and its report is published weeks after it.
+        return self.date_from - VISIT_DAYS <= day <= self.date_to + INSPECTION_KIND_SLACK
 
 
 def distinctive_words(name: str) -> list[str]:
@@ -273,6 +289,7 @@ def _read(question: str, earlier: list[str], vocab: Vocabulary) -> QueryPlan:
     plan.wants_action = bool(ACTION_WORDS.search(question))
     plan.wants_number = bool(NUMBER_WORDS.search(question))
     plan.wants_improvement = bool(IMPROVE_WORDS.search(question))
+    plan.wants_money = bool(MONEY_WORDS.search(question))
     for text in reversed(earlier):
         _carry_subject(plan, text, vocab)
     if plan.carried:

@@ -178,7 +178,8 @@ class HybridRetriever(BaseRetriever):
                 found[key] = (self.keyword.texts[position], self.keyword.metadatas[position])
         if self.use_boosts:
             for key in fused:
-                match = plan.metadata_match(found[key][1])
+                text, meta = found[key]
+                match = plan.metadata_match(meta) + plan.text_match(text)
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
         return fused
 

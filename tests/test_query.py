@@ -83,3 +83,29 @@ def test_asked_what_must_improve_boosts_the_improvement_headings() -> None:
         assert plan_query(question, [], VOCAB).wants_improvement, question
     for question in ("How has Bury improved since 2022?", "What did Bury's inspection find?"):
         assert not plan_query(question, [], VOCAB).wants_improvement, question
+
+
+def test_asked_how_it_is_paid_for_prefers_passages_with_a_sum() -> None:
+    plan = plan_query("How are Bury's new smoke-free zones being paid for?", [], VOCAB)
+    assert plan.wants_money
+    assert plan.text_match("The project was funded by a £1.9 million grant.") > 0
+    assert plan.text_match("Smoke-free zones will launch around parks.") == 0
+    for question in (
+        "What will the new depot cost?",
+        "How is the scheme funded?",
+        "How much money did Cabinet put in?",
+        "What did the council spend on agency staff?",
+    ):
+        assert plan_query(question, [], VOCAB).wants_money, question
+    # Pay as the subject, not the question: a pay ratio is no sum of money.
+    ratio = plan_query("In the pay policy, how many times the median is the top earner paid?")
+    assert not ratio.wants_money
+    assert ratio.text_match("The top salary is £200,000.") == 0
+
+
+def test_inspection_dates_allow_a_visit_that_began_the_month_before() -> None:
+    plan = plan_query("What grade did the November 2022 inspection give?", [], VOCAB)
+    began = {"doc_kind": "inspection", "date": "2022-10-31"}
+    assert plan.metadata_match(began) == 1.0
+    assert plan.metadata_match({**began, "date": "2022-10-01"}) == 0.0
+    assert plan.metadata_match({"doc_kind": "minutes", "date": "2022-10-31"}) == 0.0
