@@ -70,18 +70,6 @@ def diversify(ranked: list[str], source_of: Any, top: int, per_source: int) -> l
     return head + deferred
 
 
-def make_room(ranked: list[str], wanted: list[str], top: int) -> list[str]:
-    """Bring each ``wanted`` key missing from the first ``top`` places into the last of them
-    (in order), so every part of a question has its best passage there; the rest move down."""
-    missing = [key for key in dict.fromkeys(wanted) if key not in ranked[:top]]
-    if not missing:
-        return ranked
-    missing = missing[:top]
-    rest = [key for key in ranked if key not in missing]
-    cut = top - len(missing)
-    return rest[:cut] + missing + rest[cut:]
-
-
 def fuse_rankings(lists: list[tuple[float, dict[str, float]]], rrf_k: int) -> dict[str, float]:
     """Weighted reciprocal rank fusion of scored candidate lists (higher score ranks first)."""
     fused: dict[str, float] = {}
@@ -140,17 +128,14 @@ class HybridRetriever(BaseRetriever):
         s = self.settings
         found: dict[str, tuple[str, dict[str, Any]]] = {}
         fused = self._fused(plan, filters, found)
-        part_bests: list[str] = []
         if plan.parts:
             part_scores = [self._fused(part, filters, found) for part in plan.parts]
             lists = [(1.0, fused)] + [(self.part_weight, scores) for scores in part_scores]
             fused = fuse_rankings(lists, s.rrf_k)
-            part_bests = [max(scores, key=scores.__getitem__) for scores in part_scores if scores]
         ranked = sorted(fused, key=lambda key: -fused[key])
         ranked = diversify(
             ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
-        )
-        ranked = make_room(ranked, part_bests, s.top_k)[:k]
+        )[:k]
         return [to_passage(key, *found[key], score=fused[key]) for key in ranked]
 
     def _fused(
