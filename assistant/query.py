@@ -53,7 +53,7 @@ MONEY_BOOST = 0.5
 # area partnership need to do better?" (not a judgement such as "requires improvement to be good").
 IMPROVE_WORDS = re.compile(
     r"\b(?:to improve|improvements? (?:are |is )?(?:needed|required)|areas? (?:for|of) "
-    r"improvement|(?:do|get) better|priority actions?|weakness(?:es)?)\b",
+    r"improvement|(?:do|get) better|priority actions?\b(?!\s+plan)|weakness(?:es)?)\b",
     re.I,
 )
 IMPROVE_HEADING = re.compile(
