@@ -38,6 +38,46 @@ NUMBER_WORDS = re.compile(
     re.I,
 )
 INSPECTION_KIND_SLACK = dt.timedelta(days=120)
+VISIT_DAYS = dt.timedelta(days=14)
+IMPROVE_BOOST = 1.0
+# Asked how something is paid for or what it costs: the answer holds a sum of money.
+MONEY_WORDS = re.compile(
+    r"\b(?:(?:paid|pay(?:ing)?) for|funded|financed|costs?|costing|money|budget\w*|spend\w*|"
+    r"spent)\b",
+    re.I,
+)
+MONEY = re.compile(r"[£$€]\s?\d")
+MONEY_BOOST = 0.5
+# Asked what must get better: inspection letters answer under headings such as "What needs to
+# improve in this area of social work practice?", "Areas for priority action" or "What does the
+# area partnership need to do better?" (not a judgement such as "requires improvement to be good").
+IMPROVE_WORDS = re.compile(
+    r"\b(?:to improve|improvements? (?:are |is )?(?:needed|required)|areas? (?:for|of) "
+    r"improvement|(?:do|get) better|priority actions?\b(?!\s+plan)|weakness(?:es)?)\b",
+    re.I,
+)
+IMPROVE_HEADING = re.compile(
+    r"(?<!requires )\bimprove(?:ment)?s?\b|\bdo better\b|\bpriority action|\bweakness", re.I
+)
+# A clause ends at a sentence mark, a colon or semicolon, or a spaced dash ("… red - what …").
+CLAUSE_BREAK = re.compile(r"(?<=[?.!;:])\s+|\s+[-\u2013\u2014]\s+")
+# "…, and how did it …", "… and the outcome of …": a second question joined by "and" (not the
+# "and" of "between X and the Y" or "both X and the Y", which name one thing).
+AND_BREAK = re.compile(
+    r",?\s+and\s+(?=(?:how|when|what|which|who|whom|whose|why|where|whether|is|are|was|were|"
+    r"did|does|do|has|have|had|the)\b)",
+    re.I,
+)
+CLAUSE_WORD = re.compile(r"[A-Za-z0-9£%]+")
+CLAUSE_STOPWORDS = frozenset(
+    "a an and are as at be by did do does for from give had has have how i in is it its me of on "
+    "or please show tell that the their them they this to us was were what when where which who "
+    "why with".split()
+)
+MIN_CLAUSE_WORDS = 2
+PAIRED = re.compile(r"\b(?:between|both)\b(?:(?!\band\b)[^?.!;:])*$", re.I)
+# A committee's name used as a title of a person: "Cabinet Member for …", "Panel members".
+ROLE = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*\s+(?i:member|chair|chairman|leader)s?\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +112,10 @@ class QueryPlan:
     wants_resolution: bool = False
     wants_action: bool = False
     wants_number: bool = False
+    wants_improvement: bool = False
+    wants_money: bool = False
     carried: list[str] = field(default_factory=list)
+    parts: list[QueryPlan] = field(default_factory=list)
 
     def metadata_match(self, meta: dict[str, Any]) -> float:
         """How well a chunk's metadata fits what the question names (0 = nothing named fits)."""
@@ -88,16 +131,24 @@ class QueryPlan:
             score += 0.5
         if self.wants_action and kind == "action":
             score += 0.5
+        if self.wants_improvement and IMPROVE_HEADING.search(str(meta.get("heading") or "")):
+            score += IMPROVE_BOOST
         return score
+
+    def text_match(self, text: str) -> float:
+        """How well a passage's text fits the kind of answer asked for (a sum of money)."""
+        return MONEY_BOOST if self.wants_money and MONEY.search(text) else 0.0
 
     def date_fits(self, meta: dict[str, Any]) -> bool:
         """Whether a chunk's meeting (or inspection) date is in the range the question names."""
         if not meta.get("date") or self.date_from is None or self.date_to is None:
             return False
         day = dt.date.fromisoformat(str(meta["date"]))
-        # Inspection reports are published weeks after the visit a question names.
-        slack = INSPECTION_KIND_SLACK if meta.get("doc_kind") == "inspection" else dt.timedelta()
-        return self.date_from <= day <= self.date_to + slack
+        if meta.get("doc_kind") != "inspection":
+            return self.date_from <= day <= self.date_to
+        # An inspection is dated by the first day of a visit of up to two weeks (a question may
+        # name the month it ended in), and its report is published weeks after it.
+        return self.date_from - VISIT_DAYS <= day <= self.date_to + INSPECTION_KIND_SLACK
 
 
 def distinctive_words(name: str) -> list[str]:
@@ -126,14 +177,29 @@ def names_in(text: str, names: Iterable[str]) -> set[str]:
 
 
 def _most_specific(found: set[str]) -> set[str]:
-    """Drop a name whose words are all inside another match ('Cabinet' vs 'Shadow Cabinet')."""
+    """Drop a name whose words are all inside another match ('Cabinet' vs 'Shadow Cabinet',
+    'Council' vs 'County Council')."""
     keep = set(found)
     for a in found:
         for b in found:
-            words_a = set(distinctive_words(a))
-            if a != b and words_a and words_a < set(distinctive_words(b)):
+            words_a = set(distinctive_words(a)) or set(_words(a))
+            words_b = set(distinctive_words(b)) or set(_words(b))
+            if a != b and words_a and words_a < words_b:
                 keep.discard(a)
     return keep
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name.lower())
+
+
+def committees_in(text: str, committees: Iterable[str], councils: Iterable[str]) -> set[str]:
+    """The committees ``text`` names as meetings: not inside a body's name ('Kent County Council'
+    is no 'County Council' meeting) nor as a role ('the Cabinet Member for Education')."""
+    for council in sorted(councils, key=len, reverse=True):
+        text = re.sub(re.escape(council), " ", text, flags=re.I)
+    text = ROLE.sub(" ", text)
+    return names_in(text, committees)
 
 
 def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
@@ -160,15 +226,73 @@ def plan_query(
 ) -> QueryPlan:
     """Read a question (and the conversation before it) into a ``QueryPlan``."""
     vocab = vocabulary or Vocabulary()
+    plan = _read(question, history or [], vocab)
+    clauses = split_clauses(question)
+    if len(clauses) > 1:
+        plan.parts = [_plan_part(i, clauses, history or [], vocab) for i in range(len(clauses))]
+    return plan
+
+
+def split_clauses(question: str) -> list[str]:
+    """The questions a multi-part question asks, each a clause of a few content words.
+
+    "X rates EHCPs as red - what did the Cabinet Member say?" and "What grade did it give, and
+    how did it describe the trend?" are two questions each; a clause too short to be searched
+    on its own ("and are they helping?") stays joined to the one before it (or after it).
+    """
+    text = question.strip()
+    cuts = sorted(
+        {m.span() for m in CLAUSE_BREAK.finditer(text)}
+        | {m.span() for m in AND_BREAK.finditer(text) if not PAIRED.search(text[: m.start()])}
+    )
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut_start, cut_end in cuts:
+        if cut_start > start:
+            spans.append((start, cut_start))
+        start = max(start, cut_end)
+    spans.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for begin, end in spans:
+        begin = begin if pending is None else pending
+        if _clause_words(text[begin:end]) < MIN_CLAUSE_WORDS:
+            pending = begin
+            continue
+        merged.append((begin, end))
+        pending = None
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(text))
+        else:
+            merged.append((pending, len(text)))
+    return [text[begin:end].strip(" ,;:-") for begin, end in merged]
+
+
+def _clause_words(text: str) -> int:
+    return sum(1 for w in CLAUSE_WORD.findall(text) if w.lower() not in CLAUSE_STOPWORDS)
+
+
+def _plan_part(index: int, clauses: list[str], history: list[str], vocab: Vocabulary) -> QueryPlan:
+    """One clause planned alone, keeping the subject (body, committee, date) of the others and
+    of the conversation: the nearest clause before it first, then the ones after it."""
+    others = [*history, *clauses[index + 1 :][::-1], *clauses[:index]]
+    return _read(clauses[index], others, vocab)
+
+
+def _read(question: str, earlier: list[str], vocab: Vocabulary) -> QueryPlan:
+    """What ``question`` names, then the subject of ``earlier`` text (latest first) it lacks."""
     plan = QueryPlan(question=question, text=question)
     plan.councils = names_in(question, vocab.councils)
-    plan.committees = names_in(question, vocab.committees)
+    plan.committees = committees_in(question, vocab.committees, vocab.councils)
     plan.date_from, plan.date_to = date_range(question)
     plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
     plan.wants_action = bool(ACTION_WORDS.search(question))
     plan.wants_number = bool(NUMBER_WORDS.search(question))
-    for earlier in reversed(history or []):
-        _carry_subject(plan, earlier, vocab)
+    plan.wants_improvement = bool(IMPROVE_WORDS.search(question))
+    plan.wants_money = bool(MONEY_WORDS.search(question))
+    for text in reversed(earlier):
+        _carry_subject(plan, text, vocab)
     if plan.carried:
         plan.text = " ".join(plan.carried) + " " + question
     return plan
@@ -179,7 +303,8 @@ def _carry_subject(plan: QueryPlan, earlier: str, vocab: Vocabulary) -> None:
     if not plan.councils and (councils := names_in(earlier, vocab.councils)):
         plan.councils = councils
         plan.carried.extend(sorted(councils))
-    if not plan.committees and (committees := names_in(earlier, vocab.committees)):
+    committees = committees_in(earlier, vocab.committees, vocab.councils)
+    if not plan.committees and committees:
         plan.committees = committees
         plan.carried.extend(sorted(committees))
     if plan.date_from is None:

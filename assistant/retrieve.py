@@ -70,6 +70,15 @@ def diversify(ranked: list[str], source_of: Any, top: int, per_source: int) -> l
     return head + deferred
 
 
+def fuse_rankings(lists: list[tuple[float, dict[str, float]]], rrf_k: int) -> dict[str, float]:
+    """Weighted reciprocal rank fusion of scored candidate lists (higher score ranks first)."""
+    fused: dict[str, float] = {}
+    for weight, scores in lists:
+        for rank, key in enumerate(sorted(scores, key=lambda key: -scores[key])):
+            fused[key] = fused.get(key, 0.0) + weight / (rrf_k + rank + 1)
+    return fused
+
+
 def to_passage(chunk_id: str, embedded: str, meta: dict[str, Any], score: float) -> Passage:
     """A stored chunk as a ``Passage``: the verbatim text without its context header."""
     header_chars = int(meta.get("header_chars") or 0)
@@ -95,6 +104,8 @@ class HybridRetriever(BaseRetriever):
     use_dense: bool = True
     use_keyword: bool = True
     use_boosts: bool = True
+    # Weight of each part's ranking against the whole question's (1.0) in a multi-part question.
+    part_weight: float = 1.0
 
     @classmethod
     def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
@@ -109,9 +120,32 @@ class HybridRetriever(BaseRetriever):
         )
 
     def search(self, plan: QueryPlan, filters: Filters | None = None, k: int = 10) -> list[Passage]:
-        """The ``k`` best passages for a planned question, best first."""
-        fused: dict[str, float] = {}
+        """The ``k`` best passages for a planned question, best first.
+
+        A question of several parts (``plan.parts``) is also searched part by part, and the
+        rankings fused, so the passages each part needs can reach the top places.
+        """
+        s = self.settings
         found: dict[str, tuple[str, dict[str, Any]]] = {}
+        fused = self._fused(plan, filters, found)
+        if plan.parts:
+            part_scores = [self._fused(part, filters, found) for part in plan.parts]
+            lists = [(1.0, fused)] + [(self.part_weight, scores) for scores in part_scores]
+            fused = fuse_rankings(lists, s.rrf_k)
+        ranked = sorted(fused, key=lambda key: -fused[key])
+        ranked = diversify(
+            ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
+        )[:k]
+        return [to_passage(key, *found[key], score=fused[key]) for key in ranked]
+
+    def _fused(
+        self,
+        plan: QueryPlan,
+        filters: Filters | None,
+        found: dict[str, tuple[str, dict[str, Any]]],
+    ) -> dict[str, float]:
+        """Dense and BM25 rankings of ``plan.text`` fused, plus the metadata boosts."""
+        fused: dict[str, float] = {}
         s = self.settings
         rrf_k = s.rrf_k
         if self.use_dense:
@@ -129,13 +163,10 @@ class HybridRetriever(BaseRetriever):
                 found[key] = (self.keyword.texts[position], self.keyword.metadatas[position])
         if self.use_boosts:
             for key in fused:
-                match = plan.metadata_match(found[key][1])
+                text, meta = found[key]
+                match = plan.metadata_match(meta) + plan.text_match(text)
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
-        ranked = sorted(fused, key=lambda key: -fused[key])
-        ranked = diversify(
-            ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
-        )[:k]
-        return [to_passage(key, *found[key], score=fused[key]) for key in ranked]
+        return fused
 
     def _dense(self, text: str, filters: Filters | None) -> list[Document]:
         docs = self.store.vectorstore.similarity_search(
