@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -107,16 +108,32 @@ class HybridRetriever(BaseRetriever):
     # Weight of each part's ranking against the whole question's (1.0) in a multi-part question.
     part_weight: float = 1.0
 
+    # Unit-length stored vectors, row i = keyword.ids[i] (None: search Chroma's HNSW index).
+    vectors: Any = None
+
     @classmethod
     def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
-        """Build the keyword index and name vocabulary from what Chroma holds."""
-        ids, texts, metas = store.records()
-        keyword = KeywordIndex(ids, texts, metas)
+        """Build the keyword index, name vocabulary and (for exact search) the vector matrix
+        from what Chroma holds.
+
+        Chroma's HNSW search is approximate: on the real corpus (9,085 chunks) it missed 6% of
+        the true 40 nearest chunks on average, 95% for one question, and which ones it missed
+        changed from one process to the next. Comparing with every vector is exact and
+        repeatable, and takes milliseconds at council scale.
+        """
+        vectors = None
+        if store.count() <= settings.exact_search_limit:
+            ids, texts, metas, matrix = store.records_with_vectors()
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            vectors = matrix / np.where(norms == 0, 1.0, norms)
+        else:
+            ids, texts, metas = store.records()
         return cls(
             store=store,
-            keyword=keyword,
+            keyword=KeywordIndex(ids, texts, metas),
             settings=settings,
             vocabulary=Vocabulary.from_metadata(metas),
+            vectors=vectors,
         )
 
     def search(self, plan: QueryPlan, filters: Filters | None = None, k: int = 10) -> list[Passage]:
@@ -149,10 +166,9 @@ class HybridRetriever(BaseRetriever):
         s = self.settings
         rrf_k = s.rrf_k
         if self.use_dense:
-            for rank, doc in enumerate(self._dense(plan.text, filters)):
-                key = str(doc.id)
+            for rank, (key, text, meta) in enumerate(self._dense(plan.text, filters)):
                 fused[key] = fused.get(key, 0.0) + s.dense_weight / (rrf_k + rank + 1)
-                found[key] = (doc.page_content, doc.metadata)
+                found[key] = (text, meta)
         if self.use_keyword:
             hits = self.keyword.search(
                 plan.text, self.settings.fetch_k, lambda meta: passes(filters, meta)
@@ -168,11 +184,23 @@ class HybridRetriever(BaseRetriever):
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
         return fused
 
-    def _dense(self, text: str, filters: Filters | None) -> list[Document]:
-        docs = self.store.vectorstore.similarity_search(
-            text, k=self.settings.fetch_k, filter=chroma_where(filters)
-        )
-        return list(docs)
+    def _dense(self, text: str, filters: Filters | None) -> list[tuple[str, str, dict[str, Any]]]:
+        """(id, embedded text, metadata) of the chunks nearest in meaning, nearest first."""
+        k = self.settings.fetch_k
+        if self.vectors is None:
+            docs = self.store.vectorstore.similarity_search(text, k=k, filter=chroma_where(filters))
+            return [(str(d.id), d.page_content, d.metadata) for d in docs]
+        query = np.asarray(self.store.embeddings.embed_query(text), dtype=np.float32)
+        similarity = self.vectors @ (query / (np.linalg.norm(query) or 1.0))
+        nearest: list[tuple[str, str, dict[str, Any]]] = []
+        # A stable sort: equal scores keep the stored order, so every run ranks alike.
+        for position in np.argsort(-similarity, kind="stable"):
+            meta = self.keyword.metadatas[position]
+            if passes(filters, meta):
+                nearest.append((self.keyword.ids[position], self.keyword.texts[position], meta))
+                if len(nearest) == k:
+                    break
+        return nearest
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, description="Passages handed to the answer step.")
     fetch_k: int = Field(40, ge=1, description="Candidates fetched from each retriever.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    exact_search_limit: int = Field(
+        200_000,
+        ge=0,
+        description="Up to this many chunks, dense search compares the question with every "
+        "stored vector (exact, the same every run); above it, Chroma's approximate HNSW index.",
+    )
     dense_weight: float = Field(0.5, ge=0, description="Weight of the dense ranking in fusion.")
     keyword_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
     boost_weight: float = Field(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
+import numpy as np
 from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
 
@@ -126,17 +127,36 @@ class IndexStore:
 
     def records(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
         """Every stored chunk: ids, embedded texts, metadata (for the keyword index)."""
+        ids, texts, metas, _ = self._all(["documents", "metadatas"])
+        return ids, texts, metas
+
+    def records_with_vectors(
+        self,
+    ) -> tuple[list[str], list[str], list[dict[str, Any]], np.ndarray]:
+        """``records()`` and the stored embeddings, one row per chunk in the same order."""
+        ids, texts, metas, vectors = self._all(["documents", "metadatas", "embeddings"])
+        matrix = np.asarray(vectors, dtype=np.float32)
+        if not ids:
+            matrix = np.zeros((0, self.embeddings.dimension), dtype=np.float32)
+        return ids, texts, metas, matrix
+
+    def _all(
+        self, include: list[str]
+    ) -> tuple[list[str], list[str], list[dict[str, Any]], list[Any]]:
         collection = self.client.get_collection(self.settings.collection)
         ids: list[str] = []
         texts: list[str] = []
         metas: list[dict[str, Any]] = []
+        vectors: list[Any] = []
         batch = 2000
         for offset in range(0, collection.count(), batch):
-            got = collection.get(include=["documents", "metadatas"], limit=batch, offset=offset)
+            got = collection.get(include=include, limit=batch, offset=offset)  # type: ignore[arg-type]
             ids.extend(got["ids"])
             texts.extend(got["documents"] or [])
             metas.extend(dict(m or {}) for m in got["metadatas"] or [])
-        return ids, texts, metas
+            if "embeddings" in include and got["embeddings"] is not None:
+                vectors.extend(got["embeddings"])
+        return ids, texts, metas, vectors
 
     def reconcile(self) -> int:
         """Make Chroma and the record manager agree after an interrupted ingest.

@@ -1,0 +1,48 @@
+"""Dense search over the demo index: exact (every stored vector compared), filtered like BM25,
+and the same as Chroma's own search where HNSW is exact; above the limit, Chroma's HNSW."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from assistant.retrieve import HybridRetriever
+from assistant.store import IndexStore
+from assistant.types import Filters
+
+QUESTION = "How long are children waiting for a neurodevelopmental assessment?"
+
+
+def test_exact_dense_search_ranks_every_chunk_by_cosine(demo_settings) -> None:
+    store = IndexStore(demo_settings)
+    retriever = HybridRetriever.from_store(store, demo_settings)
+    assert retriever.vectors is not None
+    assert retriever.vectors.shape == (store.count(), store.embeddings.dimension)
+
+    ids, _, _, matrix = store.records_with_vectors()
+    query = np.asarray(store.embeddings.embed_query(QUESTION))
+    cosine = (matrix @ query) / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(query))
+    expected = [ids[i] for i in np.argsort(-cosine)[: demo_settings.fetch_k]]
+    found = [key for key, _, _ in retriever._dense(QUESTION, None)]
+    assert found == expected
+    # On 194 chunks Chroma's HNSW finds the true neighbours too: the two searches agree.
+    chroma = store.vectorstore.similarity_search(QUESTION, k=10)
+    assert [str(d.id) for d in chroma] == found[:10]
+
+
+def test_exact_dense_search_applies_the_user_filters(demo_settings) -> None:
+    retriever = HybridRetriever.from_store(IndexStore(demo_settings), demo_settings)
+    filters = Filters(committee="Cabinet", date_from=dt.date(2024, 1, 1))
+    found = retriever._dense(QUESTION, filters)
+    assert found, "the demo corpus has Cabinet minutes from 2024 on"
+    assert all(meta["committee"] == "Cabinet" for _, _, meta in found)
+    assert all(int(meta["date_num"]) >= 20240101 for _, _, meta in found)
+
+
+def test_above_the_limit_dense_search_is_chromas(demo_settings) -> None:
+    settings = demo_settings.model_copy(update={"exact_search_limit": 10})
+    retriever = HybridRetriever.from_store(IndexStore(settings), settings)
+    assert retriever.vectors is None
+    found = retriever._dense(QUESTION, None)
+    assert len(found) == settings.fetch_k
