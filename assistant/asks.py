@@ -61,7 +61,7 @@ HOLDS_DATE = re.compile(
 # Ofsted and CQC judgement wording (ILACS grades, area SEND inspection outcomes).
 HOLDS_GRADE = re.compile(
     r"\b(outstanding|requires improvement|inadequate|judged (?:to be |as )?(?:good|outstanding)|"
-    r"overall effectiveness|positive experiences and outcomes|inconsistent experiences and "
+    r"positive experiences and outcomes|inconsistent experiences and "
     r"outcomes|widespread and/or systemic failings|significant concerns about)\b",
     re.I,
 )
@@ -85,6 +85,12 @@ PART_BREAK = re.compile(
     re.I,
 )
 MIN_PART_WORDS = 4
+INTERROGATIVE = re.compile(
+    r"\s*(?:and\s+)?(?:what|when|where|which|who|whom|whose|why|how|whether|is|are|was|were|did|"
+    r"does|do|has|have|had|can|could|will|would|should|give|tell|list|show|name|describe|"
+    r"explain|summari[sz]e|from what|in what|on what|by what|at what|to what)\b",
+    re.I,
+)
 # 'Which reports say …', 'What councils have …': the answer may be in several documents.
 ASKS_LIST = re.compile(
     r"^\s*(?:which|what)\b(?:\s+[\w'’-]+){0,4}?\s+(?!(?:does|goes|has|was|is)\b)[a-z]{2,}[^\Ws]s\s+(?:say|said|show|showed|mention\w*|"
@@ -107,6 +113,12 @@ def asks(question: str) -> frozenset[str]:
     if ASKS_ACTION.search(question):
         found.add(ACTION)
     return frozenset(found)
+
+
+def is_question(part: str) -> bool:
+    """Whether a part of a question asks something ('what did …', 'give me …') rather than
+    setting the scene ('Kent's report rates EHCPs as red')."""
+    return bool(INTERROGATIVE.match(part)) or part.rstrip().endswith("?")
 
 
 def asks_for_several(question: str) -> bool:

@@ -10,12 +10,12 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from assistant.asks import DATE, GRADE, NUMBER, asks, asks_for_several, holds, parts
+from assistant.asks import DATE, GRADE, NUMBER, asks, asks_for_several, holds, is_question, parts
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
-from assistant.query import QueryPlan, acronym, date_range, distinctive_words
+from assistant.query import IMPROVE_HEADING, QueryPlan, acronym, date_range, distinctive_words
 from assistant.sentences import split_units, words
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Passage
@@ -29,6 +29,7 @@ WEIGHTS = {
     "resolution": 0.08,
     "action": 0.08,
     "summary": 0.05,
+    "improve": 0.12,
     "heading": 0.15,
     "title": -0.25,
     "short": -0.08,
@@ -38,6 +39,12 @@ ANSWER_PASSAGES = 5
 MAX_ANSWER_WORDS = 100
 WHOLE_BLOCK_WORDS = 110
 SHORT_UNIT_WORDS = 8
+# Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
+# or an action can be worded in too many ways to require).
+REQUIRED = frozenset({NUMBER, GRADE})
+# A sentence for a part of the question is added when it fits that part this much better than
+# the sentences already quoted.
+PART_GAIN = 0.05
 # A sentence answers with the figure it was asked for only if it scores near the best one.
 ASKED_SLACK = 0.15
 # Other sentences of the best passage quoted with it when they score this close.
@@ -192,8 +199,10 @@ class ExtractiveAnswerer:
                 self._fit(q, v, asks(q), unit, passage)
                 for q, v in zip(questions, vectors, strict=False)
             ]
-            # A sentence that answers one part of a two-part question well is a good answer.
-            unit.score, unit.part_fits = max(fits), fits[1:]
+            # A sentence that answers one part of a two-part question well is a good answer
+            # (a part that only sets the scene is not asked).
+            asked = [fit for q, fit in zip(questions[1:], fits[1:], strict=True) if is_question(q)]
+            unit.score, unit.part_fits = max([fits[0], *asked]), fits[1:]
         return units
 
     def _fit(
@@ -230,14 +239,15 @@ class ExtractiveAnswerer:
         ranked = sorted(units, key=lambda u: -u.score)
         if not ranked or ranked[0].score < self.settings.abstain_threshold:
             return []
-        anchor = ranked[0]
+        listed = [u for u in ranked if _improvement_list(plan, passages[u.passage_rank].metadata)]
+        anchor = listed[0] if listed else ranked[0]
         question_parts = _parts_of(plan)
-        if NUMBER in asks(plan.question) and not question_parts:
+        for kind in REQUIRED & asks(plan.question) if not question_parts else ():
             floor = max(self.settings.abstain_threshold, anchor.score - ASKED_SLACK)
-            with_figure = [u for u in ranked if u.score >= floor and _holds_near(u, units)]
-            if not with_figure:
+            holding = [u for u in ranked if u.score >= floor and _holds_near(kind, u, units)]
+            if not holding:
                 return []
-            anchor = with_figure[0]
+            anchor = holding[0]
         chosen = _add(_with_context(anchor, units), [], MAX_ANSWER_WORDS)
         floor = max(self.settings.abstain_threshold, anchor.score - SAME_PASSAGE_SLACK)
         several = asks_for_several(plan.question)
@@ -247,16 +257,17 @@ class ExtractiveAnswerer:
             if several or unit.passage_rank == anchor.passage_rank:
                 chosen = _add(_with_context(unit, units), chosen, MAX_ANSWER_WORDS)
         for index, part in enumerate(question_parts):
-            if not self._answers(part, chosen):
+            if is_question(part) and not self._answers(part, chosen):
                 best = self._best_for(index, part, units, chosen)
                 if best is not None:
                     chosen = _add(_with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
 
     def _lacks_figure(self, plan: QueryPlan, units: list[Unit]) -> bool:
-        """Asked for a figure, the passages are on the subject but no close sentence gives one."""
+        """Asked for a figure or a grade, the passages are on the subject but no close sentence
+        gives one."""
         best = max((u.score for u in units), default=0.0)
-        return NUMBER in asks(plan.question) and best >= self.settings.abstain_threshold
+        return bool(REQUIRED & asks(plan.question)) and best >= self.settings.abstain_threshold
 
     def _answers(self, part: str, chosen: list[Unit]) -> bool:
         """Whether the quotes hold most of the part's rare words and the kind of fact it asks."""
@@ -274,6 +285,10 @@ class ExtractiveAnswerer:
         candidates = [u for u in units if all(u is not c for c in chosen) and _holds_all(part, u)]
         best = max(candidates, key=lambda u: u.part_fits[index], default=None)
         if best is None or best.part_fits[index] < self.settings.abstain_threshold:
+            return None
+        # A sentence already quoted that answers the part about as well is enough.
+        quoted = max((u.part_fits[index] for u in chosen if _holds_all(part, u)), default=None)
+        if quoted is not None and best.part_fits[index] < quoted + PART_GAIN:
             return None
         return best
 
@@ -304,6 +319,8 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
         bonus += w["action"]
     if kind == "summary":
         bonus += w["summary"]
+    if _improvement_list(plan, meta):
+        bonus += w["improve"]
     if _is_title(unit.text, meta):
         unit.title = True
     elif words(unit.text) < SHORT_UNIT_WORDS:
@@ -341,14 +358,22 @@ def _is_title(text: str, meta: dict[str, object]) -> bool:
     return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
 
 
+def _improvement_list(plan: QueryPlan, meta: dict[str, Any]) -> bool:
+    """Asked what must improve, a passage under 'What needs to improve …' is the answer."""
+    return plan.wants_improvement and bool(IMPROVE_HEADING.search(str(meta.get("heading") or "")))
+
+
 def _with_following_clauses(
     plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
 ) -> list[Unit]:
-    """Asked what was resolved, quote the best clause's resolution on to its end (in budget)."""
-    if not (plan.wants_resolution and chosen):
+    """Asked what was resolved, quote the best clause's resolution on to its end; asked what
+    must improve, the improvement list the best sentence is in (in budget)."""
+    if not chosen:
         return chosen
     best = max(chosen, key=lambda u: u.score)
-    if passages[best.passage_rank].metadata.get("section_kind") != "resolution":
+    meta = passages[best.passage_rank].metadata
+    in_resolution = plan.wants_resolution and meta.get("section_kind") == "resolution"
+    if not (in_resolution or _improvement_list(plan, meta)):
         return chosen
     budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
     following = sorted(
@@ -407,8 +432,8 @@ def _holds_all(part: str, unit: Unit) -> bool:
     return all(holds(kind, unit.text) for kind in asks(part) - {DATE})
 
 
-def _holds_near(unit: Unit, units: list[Unit]) -> bool:
-    return any(holds(NUMBER, u.text) for u in _with_context(unit, units))
+def _holds_near(kind: str, unit: Unit, units: list[Unit]) -> bool:
+    return any(holds(kind, u.text) for u in _with_context(unit, units))
 
 
 def _add(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:

@@ -13,12 +13,13 @@ ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by space and a
 # capital, digit, bullet or opening quote/bracket.
-END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9“\"'(•●▪\-–])")
-LIST_ITEM = r"[•●▪◦*]\s|[-–]\s|\(?[a-z]\)\s|\(?[ivx]+\)\s|\d+(?:\.\d+)*[.)]\s"
+BULLETS = "•●▪◦◼■□▫◾▸►‣⁃➢✓*"
+END = re.compile(rf"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9“\"'({BULLETS}\-–])")
+LIST_ITEM = rf"[{BULLETS}]\s|[-–]\s|\(?[a-z]\)\s|\(?[ivx]+\)\s|\d+(?:\.\d+)*[.)]\s"
 # A blank line ends a block, unless the next line goes on with the sentence (text converted
 # from PDF often has a blank line after every printed line).
 BREAK = re.compile(rf"\n\s*\n(?!\s*[a-z&,;:])|\n\s*(?={LIST_ITEM})")
-BULLET_PREFIX = re.compile(r"^[\s•●▪◦*\-–]+")
+BULLET_PREFIX = re.compile(rf"^[\s{BULLETS}\-–]+")
 MIN_WORDS = 4
 # A line at least this long that stops mid-sentence was wrapped by the page width.
 WRAPPED_LINE = 60
