@@ -44,7 +44,9 @@ HOLDS_REASON = re.compile(
     re.I,
 )
 ASKS_ACTION = re.compile(
-    r"\b(follow[- ]up|actions?|asked (?:\w+ ){0,3}to (?:do|provide|bring|report)|asked for)\b", re.I
+    r"\b(follow[- ]up|actions?\b(?!\s+plan)|asked (?:\w+ ){0,3}to (?:do|provide|bring|report)|"
+    r"asked for)\b",
+    re.I,
 )
 # An action minuted: 'ACTION: Mr Marsh to bring …', '… agreed to provide …'.
 HOLDS_ACTION = re.compile(

@@ -376,13 +376,17 @@ def _with_following_clauses(
     if not (in_resolution or _improvement_list(plan, meta)):
         return chosen
     budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
+    # A resolution from the best clause on; an improvement list from its first point.
+    begin = best.end if in_resolution else 0
     following = sorted(
-        (u for u in units if u.passage_rank == best.passage_rank and u.start >= best.end),
+        (u for u in units if u.passage_rank == best.passage_rank and u.start >= begin),
         key=lambda u: u.start,
     )
     extended = list(chosen)
     for unit in following:
-        if budget < words(unit.text) or any(_overlaps(unit, c) for c in extended):
+        if any(_overlaps(unit, c) for c in extended):
+            continue
+        if budget < words(unit.text):
             break
         extended.append(unit)
         budget -= words(unit.text)
