@@ -201,8 +201,11 @@ class ExtractiveAnswerer:
             ]
             # A sentence that answers one part of a two-part question well is a good answer
             # (a part that only sets the scene is not asked).
+            # When some part only sets the scene, the sentence is judged on the parts that ask.
             asked = [fit for q, fit in zip(questions[1:], fits[1:], strict=True) if is_question(q)]
-            unit.score, unit.part_fits = max([fits[0], *asked]), fits[1:]
+            scene_set = len(asked) < len(questions) - 1
+            whole = [] if scene_set and asked else [fits[0]]
+            unit.score, unit.part_fits = max([*whole, *asked]), fits[1:]
         return units
 
     def _fit(
@@ -284,7 +287,9 @@ class ExtractiveAnswerer:
         the kind of fact the part asks for), if any answers it well."""
         candidates = [u for u in units if all(u is not c for c in chosen) and _holds_all(part, u)]
         best = max(candidates, key=lambda u: u.part_fits[index], default=None)
-        if best is None or best.part_fits[index] < self.settings.abstain_threshold:
+        # Holding the figure or grade the part asks for is evidence of its own.
+        slack = ASKED_SLACK if REQUIRED & asks(part) else 0.0
+        if best is None or best.part_fits[index] < self.settings.abstain_threshold - slack:
             return None
         # A sentence already quoted that answers the part about as well is enough.
         quoted = max((u.part_fits[index] for u in chosen if _holds_all(part, u)), default=None)
