@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asks import DATE, GRADE, NUMBER, REASON, asks, asks_for_several, holds, parts
+from assistant.asks import (
+    ACTION,
+    DATE,
+    GRADE,
+    NUMBER,
+    REASON,
+    asks,
+    asks_for_several,
+    holds,
+    is_question,
+    parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +88,15 @@ def test_asks_for_several() -> None:
     assert asks_for_several("What councils have adopted a smoke-free policy?")
     assert not asks_for_several("What revenue overspend was reported to Cabinet?")
     assert not asks_for_several("What did Cabinet agree?")
+
+
+def test_is_question() -> None:
+    assert is_question("what did the Cabinet Member tell County Council")
+    assert is_question("Give me Ofsted's headline verdicts on Wenbury")
+    assert not is_question("Kent's Quarter 3 performance report rates EHCPs as red")
+
+
+def test_action_is_asked_for_but_an_action_plan_is_a_name() -> None:
+    assert ACTION in asks("What follow-up did the committee ask the Head of Audit for?")
+    assert ACTION not in asks("What did Cabinet agree about the SEND Priority Action Plan?")
+    assert holds(ACTION, "ACTION: Mr Marsh to bring a follow-up report in January.")

@@ -171,3 +171,63 @@ def test_a_one_part_question_cites_one_document(wide_answerer) -> None:
     answer = wide_answerer.answer(plan, passages)
     assert not answer.abstained
     assert {c.passage.source for c in answer.citations} == {"cabinet/minutes.pdf"}
+
+
+LETTER = (
+    "Inspectors looked at the local authority’s arrangements for care leavers. Leaders have "
+    "made good progress since the last inspection and most care leavers are well supported."
+)
+IMPROVE_LIST = (
+    "What needs to improve in this area of social work practice?\n"
+    "◼ The quality and timeliness of pathway plans for care leavers.\n"
+    "◼ Access to a summary of their health history for every care leaver.\n"
+    "◼ Local offer to include internet access for young people."
+)
+
+
+def _letter(pid: str, text: str, heading: str) -> Passage:
+    meta = {
+        "council": "Wenbury",
+        "date": "2024-11-05",
+        "doc_kind": "inspection",
+        "doc_title": "Focused visit to Wenbury children’s services",
+        "heading": heading,
+        "section_kind": "discussion",
+        "source": "inspections/wenbury-focused-visit.pdf",
+    }
+    return Passage(pid, text, meta["source"], 1, 0.5, meta)
+
+
+def test_asked_what_must_improve_the_improvement_list_is_quoted(wide_answerer) -> None:
+    passages = [
+        _letter("1", LETTER, "Focused visit to Wenbury children’s services"),
+        _letter("2", IMPROVE_LIST, "What needs to improve in this area of social work practice?"),
+    ]
+    plan = plan_query("What did Ofsted say Wenbury needs to improve for care leavers?")
+    answer = wide_answerer.answer(plan, passages)
+    assert {c.passage.id for c in answer.citations} == {"2"}
+    for point in ("pathway plans", "health history", "internet access"):
+        assert point in answer.text
+    assert "What needs to improve" not in answer.text  # the heading is in the label's place
+
+
+def test_asked_for_a_grade_that_no_sentence_gives_it_declines(wide_answerer) -> None:
+    plan = plan_query("What overall effectiveness grade did Ofsted give Wenbury’s services?")
+    answer = wide_answerer.answer(
+        plan, [_letter("1", LETTER, "Focused visit to Wenbury children’s services")]
+    )
+    assert answer.abstained and answer.citations == []
+
+
+def test_a_scene_setting_clause_is_not_answered(wide_answerer) -> None:
+    passages = [
+        _passage("1", FINDING, "discussion"),
+        _passage("2", RESOLUTION, "resolution", "cabinet/printed-minutes.pdf"),
+    ]
+    plan = plan_query(
+        "The Cabinet Member introduced the Integrated Transport Plan - what did Cabinet resolve "
+        "about its cost?"
+    )
+    answer = wide_answerer.answer(plan, passages)
+    assert "£48.6 million" in answer.text
+    assert {c.passage.id for c in answer.citations} == {"2"}

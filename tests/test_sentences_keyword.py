@@ -24,6 +24,21 @@ def test_units_are_exact_spans() -> None:
     ]
 
 
+def test_lines_wrapped_by_a_pdf_conversion_are_one_sentence() -> None:
+    text = (
+        "Members noted the Affordability Constraint for new housing demand, and that the\n\n"
+        "presentation had outlined a current HNDA analysis for the county of 3.68%, so the\n\n"
+        "council would fail these criteria.\n\n"
+        "## 4.5 Audit Planning Report for the Year Ending December 31, 2024\n\n"
+        "That the report BE RECEIVED.\n\n"
+        "What needs to improve?\n◼ The quality of pathway plans.\n◼ Access to health histories."
+    )
+    units = [" ".join(text[a:b].split()) for a, b in split_units(text)]
+    assert units[0].startswith("Members noted") and units[0].endswith("fail these criteria.")
+    assert "That the report BE RECEIVED." in units  # a heading line is not joined to the next
+    assert units[-2:] == ["The quality of pathway plans.", "Access to health histories."]
+
+
 def test_tokenize_keeps_figures_and_stems_words() -> None:
     assert tokenize("Children waiting 75 weeks; £1,419m and 4%") == [
         "children",
