@@ -1,9 +1,10 @@
-"""What a question asks for, beyond its topic: a number, a date, an inspection grade; and its
-parts, when it asks two things at once.
+"""What a question asks for, beyond its topic: a number, a date, an inspection grade, a reason,
+an action; and which parts of a question of several parts ask something.
 
 The answer step uses these to prefer sentences that hold the kind of fact asked for, to quote
-one sentence per part of a two-part question, and to decline when no quotable sentence holds
-the figure asked for (a passage on the topic that lacks the figure does not answer).
+one sentence per asked part of a question of several parts (``query.split_clauses`` finds the
+parts), and to decline when no quotable sentence holds the figure or grade asked for (a passage
+on the topic that lacks the figure does not answer).
 """
 
 from __future__ import annotations
@@ -81,12 +82,6 @@ NOT_QUANTITY = re.compile(
     re.I,
 )
 LINK = re.compile(r"\(<?https?://[^)\s]*>?\)|<?https?://\S+")
-PART_BREAK = re.compile(
-    r"\?\s+|(?<=[a-z])\.\s+(?=(?:what|when|how|why|who|which|whether|did|does|do|is|are|was|were)\b)|\s+[-–—]\s+|:\s+|;\s+|,?\s+and\s+(?=(?:what|when|how|why|who|which|whether|did|"
-    r"does|do|is|are|was|were|has|have|had)\b)",
-    re.I,
-)
-MIN_PART_WORDS = 4
 INTERROGATIVE = re.compile(
     r"\s*(?:and\s+)?(?:what|when|where|which|who|whom|whose|why|how|whether|is|are|was|were|did|"
     r"does|do|has|have|had|can|could|will|would|should|give|tell|list|show|name|describe|"
@@ -117,6 +112,14 @@ def asks(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def asked(parts: list[str]) -> list[bool]:
+    """Which parts of a question ask something: a statement before the first question only sets
+    the scene ('Kent's report rates EHCPs as red - what did the Cabinet Member say?'); what
+    follows a question or a request is part of it ('Give me the verdicts: the ILACS grade …')."""
+    first = next((i for i, part in enumerate(parts) if is_question(part)), 0)
+    return [i >= first for i in range(len(parts))]
+
+
 def is_question(part: str) -> bool:
     """Whether a part of a question asks something ('what did …', 'give me …') rather than
     setting the scene ('Kent's report rates EHCPs as red')."""
@@ -141,22 +144,3 @@ def holds(kind: str, text: str) -> bool:
         return bool(HOLDS_ACTION.search(text))
     text = LINK.sub(" ", text).lstrip("#* ")
     return bool(QUANTITY.search(NOT_QUANTITY.sub(" ", text)))
-
-
-def parts(question: str) -> list[str]:
-    """The questions inside ``question``: 'What grade …, and how did it describe …?' is two.
-
-    Fragments too short to ask anything on their own stay with their neighbour.
-    """
-    pieces = [p.strip(" ?.,") for p in PART_BREAK.split(question.strip())]
-    merged: list[str] = []
-    for piece in pieces:
-        if not piece:
-            continue
-        if merged and len(piece.split()) < MIN_PART_WORDS:
-            merged[-1] = f"{merged[-1]} {piece}"
-        elif merged and len(merged[-1].split()) < MIN_PART_WORDS:
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
-            merged.append(piece)
-    return merged

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from assistant.asks import DATE, GRADE, NUMBER, asks, asks_for_several, holds, is_question, parts
+from assistant.asks import DATE, GRADE, NUMBER, asked, asks, asks_for_several, holds
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
@@ -201,11 +201,11 @@ class ExtractiveAnswerer:
             ]
             # A sentence that answers one part of a two-part question well is a good answer
             # (a part that only sets the scene is not asked).
-            # When some part only sets the scene, the sentence is judged on the parts that ask.
-            asked = [fit for q, fit in zip(questions[1:], fits[1:], strict=True) if is_question(q)]
-            scene_set = len(asked) < len(questions) - 1
-            whole = [] if scene_set and asked else [fits[0]]
-            unit.score, unit.part_fits = max([*whole, *asked]), fits[1:]
+            # When a part only sets the scene, the sentence is judged on the parts that ask.
+            flags = asked(questions[1:])
+            asking = [fit for fit, ask in zip(fits[1:], flags, strict=True) if ask]
+            whole = [fits[0]] if all(flags) else []
+            unit.score, unit.part_fits = max([*whole, *asking]), fits[1:]
         return units
 
     def _fit(
@@ -259,8 +259,10 @@ class ExtractiveAnswerer:
                 break
             if several or unit.passage_rank == anchor.passage_rank:
                 chosen = _add(_with_context(unit, units), chosen, MAX_ANSWER_WORDS)
-        for index, part in enumerate(question_parts):
-            if is_question(part) and not self._answers(part, chosen):
+        for index, (part, ask) in enumerate(
+            zip(question_parts, asked(question_parts), strict=True)
+        ):
+            if ask and not self._answers(part, chosen):
                 best = self._best_for(index, part, units, chosen)
                 if best is not None:
                     chosen = _add(_with_context(best, units), chosen, MAX_ANSWER_WORDS)
@@ -431,8 +433,7 @@ def _with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
 
 def _parts_of(plan: QueryPlan) -> list[str]:
     """The parts of a question that asks two things or more (none for a one-part question)."""
-    found = parts(plan.question)
-    return found if len(found) > 1 else []
+    return [part.question for part in plan.parts]
 
 
 def _holds_all(part: str, unit: Unit) -> bool:

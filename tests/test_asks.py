@@ -10,11 +10,11 @@ from assistant.asks import (
     GRADE,
     NUMBER,
     REASON,
+    asked,
     asks,
     asks_for_several,
     holds,
     is_question,
-    parts,
 )
 
 
@@ -64,23 +64,15 @@ def test_holds(kind: str, text: str, expected: bool) -> None:
     assert holds(kind, text) is expected
 
 
-def test_parts_split_two_questions_and_keep_short_fragments() -> None:
-    question = (
-        "What overall outcome did Dorset get in its March 2024 area SEND inspection, "
-        "and when is the next full inspection due?"
-    )
-    assert parts(question) == [
-        "What overall outcome did Dorset get in its March 2024 area SEND inspection",
-        "when is the next full inspection due",
-    ]
-    assert parts("Kent's report rates EHCPs as red - what did the Cabinet Member say?") == [
-        "Kent's report rates EHCPs as red",
-        "what did the Cabinet Member say",
-    ]
-    assert len(parts("How many panels does the area have, and are they helping?")) == 1
-    assert parts("What did Cabinet agree about the library?") == [
-        "What did Cabinet agree about the library"
-    ]
+def test_a_statement_before_the_first_question_only_sets_the_scene() -> None:
+    assert asked(
+        ["Kent's report rates EHCPs as red", "what did the Cabinet Member say about it?"]
+    ) == [False, True]
+    assert asked(
+        ["Give me Ofsted's verdicts on Wenbury", "the ILACS grade", "the SEND outcome."]
+    ) == [True, True, True]
+    assert asked(["What grade did it give", "how did it describe the trend?"]) == [True, True]
+    assert asked(["A statement", "another statement"]) == [True, True]  # nothing asks: keep all
 
 
 def test_asks_for_several() -> None:
