@@ -5,7 +5,7 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -16,9 +16,20 @@ from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
 from assistant.query import IMPROVE_HEADING, QueryPlan, acronym, date_range, distinctive_words
-from assistant.sentences import split_units, words
+from assistant.sentences import words
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Passage
+from assistant.units import (
+    SHORT_UNIT_WORDS,
+    Unit,
+    add_new,
+    is_furniture,
+    is_title,
+    one_line,
+    overlaps,
+    units_of,
+    with_context,
+)
 
 # How a unit's score is made: similarity to the question, share of its rare words, and priors.
 WEIGHTS = {
@@ -37,8 +48,6 @@ WEIGHTS = {
 }
 ANSWER_PASSAGES = 5
 MAX_ANSWER_WORDS = 100
-WHOLE_BLOCK_WORDS = 110
-SHORT_UNIT_WORDS = 8
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).
 REQUIRED = frozenset({NUMBER, GRADE})
@@ -51,18 +60,7 @@ ASKED_SLACK = 0.15
 SAME_PASSAGE_SLACK = 0.12
 # A part of a two-part question counts as answered when the quotes hold this share of its words.
 PART_COVERAGE = 0.6
-# A following sentence this short completes the one before it ('ACTION – report back.').
-TRAILER_WORDS = 12
-# A sentence that opens like this leans on the one before it for its meaning.
-LEANS_BACK = re.compile(
-    r"^(?:[a-z]|(?:This|These|That|Those|It|Its|They|Their|Such|He|She|However|But|Therefore|"
-    r"Thus|As a result|In addition|Also|Consequently|Meaning)\b)"
-)
-# Text set as many lines this short on average is a letterhead or an address, not a sentence.
-FURNITURE_LINES = 4
-FURNITURE_WIDTH = 30
 AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
-ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 
 
@@ -80,22 +78,6 @@ class _Uniform:
 
     def knows(self, term: str) -> bool:
         return True
-
-
-@dataclass(slots=True)
-class Unit:
-    """A quotable span of one passage and how well it answers the question."""
-
-    passage_rank: int
-    start: int
-    end: int
-    text: str
-    score: float = 0.0
-    prior: float = 0.0
-    vector: Any = None
-    part_fits: list[float] = field(default_factory=list)
-    boilerplate: bool = False
-    title: bool = False
 
 
 class ExtractiveAnswerer:
@@ -174,7 +156,7 @@ class ExtractiveAnswerer:
         return missing
 
     def _score(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
-        units = [u for rank, p in enumerate(passages) for u in _units(rank, p)]
+        units = [u for rank, p in enumerate(passages) for u in units_of(rank, p)]
         if not AGENDA.search(plan.question):
             # A heading names a topic (and is in every quote's label); it answers nothing,
             # unless it is an inspection's judgement ('Overall effectiveness: Inadequate').
@@ -182,10 +164,10 @@ class ExtractiveAnswerer:
             units = [
                 u
                 for u in units
-                if not _is_title(u.text, passages[u.passage_rank].metadata)
+                if not is_title(u.text, passages[u.passage_rank].metadata)
                 or (grade and holds(GRADE, u.text))
             ]
-        units = [u for u in units if not _is_furniture(u.text)]
+        units = [u for u in units if not is_furniture(u.text)]
         if not units:
             return []
         questions = [plan.question, *_parts_of(plan)]
@@ -251,21 +233,21 @@ class ExtractiveAnswerer:
             if not holding:
                 return []
             anchor = holding[0]
-        chosen = _add(_with_context(anchor, units), [], MAX_ANSWER_WORDS)
+        chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
         floor = max(self.settings.abstain_threshold, anchor.score - SAME_PASSAGE_SLACK)
         several = asks_for_several(plan.question)
         for unit in ranked:
             if len(chosen) >= self.settings.answer_sentences or unit.score < floor:
                 break
             if several or unit.passage_rank == anchor.passage_rank:
-                chosen = _add(_with_context(unit, units), chosen, MAX_ANSWER_WORDS)
+                chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
         for index, (part, ask) in enumerate(
             zip(question_parts, asked(question_parts), strict=True)
         ):
             if ask and not self._answers(part, chosen):
                 best = self._best_for(index, part, units, chosen)
                 if best is not None:
-                    chosen = _add(_with_context(best, units), chosen, MAX_ANSWER_WORDS)
+                    chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
 
     def _lacks_figure(self, plan: QueryPlan, units: list[Unit]) -> bool:
@@ -308,7 +290,7 @@ class ExtractiveAnswerer:
             numbers[rank] = len(numbers) + 1
             passage = passages[rank]
             quotes = [u for u in chosen if u.passage_rank == rank]
-            body = " ".join(f"“{_one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
+            body = " ".join(f"“{one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
             lines.append(f"{passage.label()}: {body}")
             citations.extend(Citation(numbers[rank], passage, u.text) for u in quotes)
         return "\n\n".join(lines), citations
@@ -328,7 +310,7 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
         bonus += w["summary"]
     if _improvement_list(plan, meta):
         bonus += w["improve"]
-    if _is_title(unit.text, meta):
+    if is_title(unit.text, meta):
         unit.title = True
     elif words(unit.text) < SHORT_UNIT_WORDS:
         bonus += w["short"]
@@ -346,23 +328,6 @@ def _section_title(passage: Passage) -> str:
     """The heading and agenda item a passage sits under: they say what it is about."""
     meta = passage.metadata
     return f"{meta.get('heading', '')} {meta.get('item_title', '')}"
-
-
-def _is_furniture(text: str) -> bool:
-    """An address block or a list of names and dates: many short lines, no sentence."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) >= FURNITURE_LINES and sum(map(len, lines)) / len(lines) < FURNITURE_WIDTH
-
-
-def _is_title(text: str, meta: dict[str, object]) -> bool:
-    """Headings and item titles name a topic; they never answer a question about it."""
-    if meta.get("section_kind") == "heading" or ITEM_TITLE.match(text):
-        return True
-    bare = text.strip().rstrip(".").lower()
-    titles = {str(meta.get(k, "")).strip().lower() for k in ("item_title", "heading", "doc_title")}
-    if bare in titles or any(bare.endswith(t) for t in titles if len(t) > 10):
-        return True
-    return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
 
 
 def _improvement_list(plan: QueryPlan, meta: dict[str, Any]) -> bool:
@@ -391,7 +356,7 @@ def _with_following_clauses(
     )
     extended = list(chosen)
     for unit in following:
-        if any(_overlaps(unit, c) for c in extended):
+        if any(overlaps(unit, c) for c in extended):
             continue
         if budget < words(unit.text):
             break
@@ -417,20 +382,6 @@ def _on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> 
     return dated or kept
 
 
-def _with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
-    """``unit`` with the sentence before it when it leans on that one ('This is …'), and the
-    sentence after it when that one is a short line completing it ('ACTION – …')."""
-    same = sorted((u for u in units if u.passage_rank == unit.passage_rank), key=lambda u: u.start)
-    before = [u for u in same if u.end <= unit.start]
-    after = [u for u in same if u.start >= unit.end]
-    window = [unit]
-    if before and LEANS_BACK.match(unit.text.strip()):
-        window.insert(0, before[-1])
-    if after and (words(after[0].text) <= TRAILER_WORDS or LEANS_BACK.match(after[0].text)):
-        window.append(after[0])
-    return window
-
-
 def _parts_of(plan: QueryPlan) -> list[str]:
     """The parts of a question that asks two things or more (none for a one-part question)."""
     return [part.question for part in plan.parts]
@@ -443,46 +394,7 @@ def _holds_all(part: str, unit: Unit) -> bool:
 
 
 def _holds_near(kind: str, unit: Unit, units: list[Unit]) -> bool:
-    return any(holds(kind, u.text) for u in _with_context(unit, units))
-
-
-def _add(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:
-    """``chosen`` with the units of ``new`` that repeat nothing and fit the word budget."""
-    result = list(chosen)
-    left = budget - sum(words(u.text) for u in result)
-    for unit in new:
-        repeated = any(_overlaps(unit, c) or _same_words(unit, c) for c in result)
-        if repeated or (result and words(unit.text) > left):
-            continue
-        result.append(unit)
-        left -= words(unit.text)
-    return result
-
-
-def _units(rank: int, passage: Passage) -> list[Unit]:
-    text = passage.text
-    units = [Unit(rank, a, b, text[a:b]) for a, b in split_units(text)]
-    is_resolution = passage.metadata.get("section_kind") == "resolution"
-    if is_resolution and words(text) <= WHOLE_BLOCK_WORDS and len(units) > 1:
-        units.append(Unit(rank, 0, len(text), text))  # a resolution is best quoted whole
-    return units
-
-
-def _overlaps(a: Unit, b: Unit) -> bool:
-    return a.passage_rank == b.passage_rank and a.start < b.end and b.start < a.end
-
-
-def _same_words(a: Unit, b: Unit) -> bool:
-    """The same sentence found twice (overlapping chunks, or one text printed in two papers)."""
-    return a.text.split() == b.text.split() or a.text in b.text or b.text in a.text
-
-
-def _one_line(text: str) -> str:
-    """Quotes are shown on one line; whitespace differences are not changes of wording.
-
-    A line break after a hyphen is kept: it may be a word broken across lines.
-    """
-    return re.sub(r"(?<!-)\s+", " ", text.strip())
+    return any(holds(kind, u.text) for u in with_context(unit, units))
 
 
 def _about(passage: Passage, name: str) -> bool:

@@ -1,0 +1,116 @@
+"""Quotable units of a passage: sentences, list items and resolution clauses, each an exact
+span, with what the answer step needs to know about them (a heading, an address block, the
+sentence a unit leans on) and how quotes are gathered without repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.sentences import split_units, words
+from assistant.types import Passage
+
+# A resolution this short is also offered whole, as one quote.
+WHOLE_BLOCK_WORDS = 110
+# A sentence shorter than this rarely answers on its own.
+SHORT_UNIT_WORDS = 8
+# A following sentence this short completes the one before it ('ACTION – report back.').
+TRAILER_WORDS = 12
+
+# A sentence that opens like this leans on the one before it for its meaning.
+LEANS_BACK = re.compile(
+    r"^(?:[a-z]|(?:This|These|That|Those|It|Its|They|Their|Such|He|She|However|But|Therefore|"
+    r"Thus|As a result|In addition|Also|Consequently|Meaning)\b)"
+)
+
+# Text set as many lines this short on average is a letterhead or an address, not a sentence.
+FURNITURE_LINES = 4
+FURNITURE_WIDTH = 30
+ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A quotable span of one passage and how well it answers the question."""
+
+    passage_rank: int
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+    prior: float = 0.0
+    vector: Any = None
+    part_fits: list[float] = field(default_factory=list)
+    boilerplate: bool = False
+    title: bool = False
+
+
+def is_furniture(text: str) -> bool:
+    """An address block or a list of names and dates: many short lines, no sentence."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= FURNITURE_LINES and sum(map(len, lines)) / len(lines) < FURNITURE_WIDTH
+
+
+def is_title(text: str, meta: dict[str, object]) -> bool:
+    """Headings and item titles name a topic; they never answer a question about it."""
+    if meta.get("section_kind") == "heading" or ITEM_TITLE.match(text):
+        return True
+    bare = text.strip().rstrip(".").lower()
+    titles = {str(meta.get(k, "")).strip().lower() for k in ("item_title", "heading", "doc_title")}
+    if bare in titles or any(bare.endswith(t) for t in titles if len(t) > 10):
+        return True
+    return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
+
+
+def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
+    """``unit`` with the sentence before it when it leans on that one ('This is …'), and the
+    sentence after it when that one is a short line completing it ('ACTION – …')."""
+    same = sorted((u for u in units if u.passage_rank == unit.passage_rank), key=lambda u: u.start)
+    before = [u for u in same if u.end <= unit.start]
+    after = [u for u in same if u.start >= unit.end]
+    window = [unit]
+    if before and LEANS_BACK.match(unit.text.strip()):
+        window.insert(0, before[-1])
+    if after and (words(after[0].text) <= TRAILER_WORDS or LEANS_BACK.match(after[0].text)):
+        window.append(after[0])
+    return window
+
+
+def add_new(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:
+    """``chosen`` with the units of ``new`` that repeat nothing and fit the word budget."""
+    result = list(chosen)
+    left = budget - sum(words(u.text) for u in result)
+    for unit in new:
+        repeated = any(overlaps(unit, c) or same_words(unit, c) for c in result)
+        if repeated or (result and words(unit.text) > left):
+            continue
+        result.append(unit)
+        left -= words(unit.text)
+    return result
+
+
+def units_of(rank: int, passage: Passage) -> list[Unit]:
+    text = passage.text
+    units = [Unit(rank, a, b, text[a:b]) for a, b in split_units(text)]
+    is_resolution = passage.metadata.get("section_kind") == "resolution"
+    if is_resolution and words(text) <= WHOLE_BLOCK_WORDS and len(units) > 1:
+        units.append(Unit(rank, 0, len(text), text))  # a resolution is best quoted whole
+    return units
+
+
+def overlaps(a: Unit, b: Unit) -> bool:
+    return a.passage_rank == b.passage_rank and a.start < b.end and b.start < a.end
+
+
+def same_words(a: Unit, b: Unit) -> bool:
+    """The same sentence found twice (overlapping chunks, or one text printed in two papers)."""
+    return a.text.split() == b.text.split() or a.text in b.text or b.text in a.text
+
+
+def one_line(text: str) -> str:
+    """Quotes are shown on one line; whitespace differences are not changes of wording.
+
+    A line break after a hyphen is kept: it may be a word broken across lines.
+    """
+    return re.sub(r"(?<!-)\s+", " ", text.strip())
