@@ -27,6 +27,8 @@ LEANS_BACK = re.compile(
 # Text set as many lines this short on average is a letterhead or an address, not a sentence.
 FURNITURE_LINES = 4
 FURNITURE_WIDTH = 30
+FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][A-Za-z]+(?: [A-Za-z]+)?:\s")
+FURNITURE_FIELDS = 3
 ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 
 
@@ -47,9 +49,13 @@ class Unit:
 
 
 def is_furniture(text: str) -> bool:
-    """An address block or a list of names and dates: many short lines, no sentence."""
+    """An address block or a list of names and dates (many short lines, no sentence), or a
+    report's cover fields ('From: … To: … Subject: … Classification: …')."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) >= FURNITURE_LINES and sum(map(len, lines)) / len(lines) < FURNITURE_WIDTH
+    short_lines = (
+        len(lines) >= FURNITURE_LINES and sum(map(len, lines)) / len(lines) < FURNITURE_WIDTH
+    )
+    return short_lines or len(FIELD_LABEL.findall(text)) >= FURNITURE_FIELDS
 
 
 def is_title(text: str, meta: dict[str, object]) -> bool:

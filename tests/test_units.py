@@ -1,0 +1,40 @@
+"""Quotable units: headings, letterheads and report cover fields are not answers; a sentence
+that leans on the one before it is quoted with it."""
+
+from __future__ import annotations
+
+from assistant.types import Passage
+from assistant.units import is_furniture, is_title, units_of, with_context
+
+
+def test_cover_fields_and_address_blocks_are_furniture() -> None:
+    cover = (
+        "From:   Roger Gough – Leader of the Council\nTo:   Cabinet – 4 March 2025\n"
+        "Decision No: n/a Subject: Quarterly Performance Report"
+    )
+    address = "16 May 2024\nJane Smith\nDirector of Children’s Services\nCouncil House\nWenbury"
+    assert is_furniture(cover) and is_furniture(address)
+    assert not is_furniture("RESOLVED that Cabinet: (a) adopts the plan; and (b) approves it.")
+    assert not is_furniture("Summary: the report informs Cabinet. Recommendation: note it.")
+
+
+def test_headings_and_item_titles_are_titles() -> None:
+    meta: dict[str, object] = {"item_title": "Integrated Transport Plan", "heading": ""}
+    assert is_title("Integrated Transport Plan", meta)
+    assert is_title("Item 3: Ofsted focused visit – care leavers.", {})
+    assert not is_title("The plan was adopted at a cost of £48.6 million.", meta)
+
+
+def test_context_adds_the_sentence_leaned_on_and_a_short_trailer() -> None:
+    text = (
+        "Councillors approved a rise of 12% in the precept. This means Band D will pay £52 a "
+        "year. The Chair thanked the Clerk for preparing the annual accounts and the budget "
+        "papers so promptly. ACTION – publish the new rate."
+    )
+    units = units_of(0, Passage("p", text, "a.docx", 1, 0.0, {}))
+    by_start = {u.text.split()[0]: u for u in units}
+    assert [u.text.split()[0] for u in with_context(by_start["This"], units)] == [
+        "Councillors",
+        "This",
+    ]
+    assert [u.text.split()[0] for u in with_context(by_start["The"], units)] == ["The", "ACTION"]
