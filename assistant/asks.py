@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.query import MONTH_RE
+from assistant.query import MONEY_WORDS, MONTH_RE
 
 NUMBER = "number"
 DATE = "date"
 GRADE = "grade"
 REASON = "reason"
 ACTION = "action"
+MONEY = "money"
 
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ )?(?:percentage|proportion|"
@@ -54,6 +55,9 @@ HOLDS_ACTION = re.compile(
     r"^\W*action\b|\baction\s*[:–-]|\b(?:agreed|asked|requested|undertook) to\b|"
     r"\bto (?:bring|report back|provide|circulate|send|share|present)\b",
     re.I,
+)
+HOLDS_MONEY = re.compile(
+    r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|pounds|euros?|dollars)\b", re.I
 )
 # A date in a sentence: '13 February 2025', 'February 13, 2025', 'March 2024', '12/02/2025'.
 HOLDS_DATE = re.compile(
@@ -109,6 +113,8 @@ def asks(question: str) -> frozenset[str]:
         found.add(REASON)
     if ASKS_ACTION.search(question):
         found.add(ACTION)
+    if MONEY_WORDS.search(question):
+        found.add(MONEY)
     return frozenset(found)
 
 
@@ -142,5 +148,7 @@ def holds(kind: str, text: str) -> bool:
         return bool(HOLDS_REASON.search(text))
     if kind == ACTION:
         return bool(HOLDS_ACTION.search(text))
+    if kind == MONEY:
+        return bool(HOLDS_MONEY.search(text))
     text = LINK.sub(" ", text).lstrip("#* ")
     return bool(QUANTITY.search(NOT_QUANTITY.sub(" ", text)))

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from assistant.asks import DATE, GRADE, NUMBER, asked, asks, asks_for_several, holds
+from assistant.asks import DATE, GRADE, MONEY, NUMBER, asked, asks, asks_for_several, holds
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
@@ -254,7 +254,30 @@ class ExtractiveAnswerer:
                 best = self._best_for(index, part, units, chosen)
                 if best is not None:
                     chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
+        chosen = self._figure_from_item(plan, chosen, units, passages)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
+
+    def _figure_from_item(
+        self, plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
+    ) -> list[Unit]:
+        """Asked for a sum or a figure the quotes lack, the sentence of the same agenda item or
+        report section that gives one ('… was funded by a £1.9 million grant')."""
+        item = _item_of(passages[chosen[0].passage_rank]) if chosen else None
+        floor = self.settings.abstain_threshold - ASKED_SLACK
+        for kind in asks(plan.question) & {NUMBER, MONEY}:
+            if item is None or any(holds(kind, u.text) for u in chosen):
+                continue
+            same_item = [
+                u
+                for u in units
+                if _item_of(passages[u.passage_rank]) == item
+                and holds(kind, u.text)
+                and u.score >= floor
+            ]
+            if same_item:
+                best = max(same_item, key=lambda u: u.score)
+                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
+        return chosen
 
     def _lacks_figure(self, plan: QueryPlan, units: list[Unit]) -> bool:
         """Asked for a figure or a grade, the passages are on the subject but no close sentence
@@ -386,6 +409,13 @@ def _on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> 
     plans = [replace(plan, date_from=start, date_to=end) for start, end in ranges]
     dated = [u for u in kept if any(p.date_fits(passages[u.passage_rank].metadata) for p in plans)]
     return dated or kept
+
+
+def _item_of(passage: Passage) -> tuple[str, str] | None:
+    """The agenda item (or report section) a passage is part of, if it is known."""
+    meta = passage.metadata
+    item = str(meta.get("item_number") or meta.get("heading") or "")
+    return (passage.source, item) if item else None
 
 
 def _parts_of(plan: QueryPlan) -> list[str]:

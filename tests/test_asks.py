@@ -8,6 +8,7 @@ from assistant.asks import (
     ACTION,
     DATE,
     GRADE,
+    MONEY,
     NUMBER,
     REASON,
     asked,
@@ -92,3 +93,9 @@ def test_action_is_asked_for_but_an_action_plan_is_a_name() -> None:
     assert ACTION in asks("What follow-up did the committee ask the Head of Audit for?")
     assert ACTION not in asks("What did Cabinet agree about the SEND Priority Action Plan?")
     assert holds(ACTION, "ACTION: Mr Marsh to bring a follow-up report in January.")
+
+
+def test_money() -> None:
+    assert MONEY in asks("How are the no-smoking zones being paid for?")
+    assert holds(MONEY, "funded by a £1.9 million grant")
+    assert not holds(MONEY, "funded by a government grant")
