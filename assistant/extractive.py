@@ -5,8 +5,7 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
@@ -15,20 +14,23 @@ from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
-from assistant.query import IMPROVE_HEADING, QueryPlan, acronym, date_range, distinctive_words
+from assistant.query import QueryPlan
 from assistant.sentences import words
 from assistant.settings import Settings
+from assistant.subject import about, item_of, on_subject
 from assistant.types import Answer, Citation, Passage
 from assistant.units import (
+    MAX_ANSWER_WORDS,
     SHORT_UNIT_WORDS,
     Unit,
     add_new,
+    improvement_list,
     is_furniture,
     is_title,
     one_line,
-    overlaps,
     units_of,
     with_context,
+    with_following_clauses,
 )
 
 # How a unit's score is made: similarity to the question, share of its rare words, and priors.
@@ -47,7 +49,6 @@ WEIGHTS = {
     "boilerplate": -0.3,
 }
 ANSWER_PASSAGES = 5
-MAX_ANSWER_WORDS = 100
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).
 REQUIRED = frozenset({NUMBER, GRADE})
@@ -106,9 +107,9 @@ class ExtractiveAnswerer:
         missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
         covered = self._coverage(plan, top) >= self.settings.min_coverage
         units = self._score(plan, top) if top and covered and not missing else []
-        units = _on_subject(plan, units, top)
+        units = on_subject(plan, units, top)
         chosen = self._select(plan, units, top)
-        chosen = _with_following_clauses(plan, chosen, units, top)
+        chosen = with_following_clauses(plan, chosen, units, top)
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))
@@ -156,7 +157,7 @@ class ExtractiveAnswerer:
         """Bodies the question names that none of the passages is from or mentions."""
         missing: list[str] = []
         for name in sorted(plan.councils):
-            if not any(_about(p, name) for p in passages):
+            if not any(about(p, name) for p in passages):
                 missing.append(name)
         return missing
 
@@ -223,22 +224,13 @@ class ExtractiveAnswerer:
         )
 
     def _select(self, plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
-        """The best sentence (holding the figure asked for), what it needs to be understood,
-        close runners-up of the same passage, and the best sentence for each part of the
-        question the quotes do not answer yet."""
+        """The best sentence (holding the figure asked for) with what it needs to be understood,
+        close runners-up of its passage, the best sentence for each asked part of the question
+        the quotes do not answer yet, and a figure asked for from the same agenda item."""
         ranked = sorted(units, key=lambda u: -u.score)
-        if not ranked or ranked[0].score < self.settings.abstain_threshold:
+        anchor = self._anchor(plan, ranked, units, passages)
+        if anchor is None:
             return []
-        listed = [u for u in ranked if _improvement_list(plan, passages[u.passage_rank].metadata)]
-        anchor = listed[0] if listed else ranked[0]
-        question_parts = _parts_of(plan)
-        for kind in REQUIRED & asks(plan.question) if not question_parts else ():
-            threshold = self.settings.abstain_threshold + REQUIRED_MARGIN
-            floor = max(threshold, anchor.score - ASKED_SLACK)
-            holding = [u for u in ranked if u.score >= floor and _holds_near(kind, u, units)]
-            if not holding:
-                return []
-            anchor = holding[0]
         chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
         floor = max(self.settings.abstain_threshold, anchor.score - SAME_PASSAGE_SLACK)
         several = asks_for_several(plan.question)
@@ -247,6 +239,30 @@ class ExtractiveAnswerer:
                 break
             if several or unit.passage_rank == anchor.passage_rank:
                 chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
+        chosen = self._answer_parts(plan, chosen, units)
+        chosen = self._figure_from_item(plan, chosen, units, passages)
+        return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
+
+    def _anchor(
+        self, plan: QueryPlan, ranked: list[Unit], units: list[Unit], passages: list[Passage]
+    ) -> Unit | None:
+        """The sentence the answer is built on; None when nothing answers well enough."""
+        if not ranked or ranked[0].score < self.settings.abstain_threshold:
+            return None
+        listed = [u for u in ranked if improvement_list(plan, passages[u.passage_rank].metadata)]
+        anchor = listed[0] if listed else ranked[0]
+        for kind in REQUIRED & asks(plan.question) if not plan.parts else ():
+            threshold = self.settings.abstain_threshold + REQUIRED_MARGIN
+            floor = max(threshold, anchor.score - ASKED_SLACK)
+            holding = [u for u in ranked if u.score >= floor and _holds_near(kind, u, units)]
+            if not holding:
+                return None
+            anchor = holding[0]
+        return anchor
+
+    def _answer_parts(self, plan: QueryPlan, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
+        """A sentence for each asked part of the question that the quotes do not answer yet."""
+        question_parts = _parts_of(plan)
         for index, (part, ask) in enumerate(
             zip(question_parts, asked(question_parts), strict=True)
         ):
@@ -254,15 +270,14 @@ class ExtractiveAnswerer:
                 best = self._best_for(index, part, units, chosen)
                 if best is not None:
                     chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
-        chosen = self._figure_from_item(plan, chosen, units, passages)
-        return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
+        return chosen
 
     def _figure_from_item(
         self, plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
     ) -> list[Unit]:
         """Asked for a sum or a figure the quotes lack, the sentence of the same agenda item or
         report section that gives one ('… was funded by a £1.9 million grant')."""
-        item = _item_of(passages[chosen[0].passage_rank]) if chosen else None
+        item = item_of(passages[chosen[0].passage_rank]) if chosen else None
         floor = self.settings.abstain_threshold - ASKED_SLACK
         for kind in asks(plan.question) & {NUMBER, MONEY}:
             if item is None or any(holds(kind, u.text) for u in chosen):
@@ -270,7 +285,7 @@ class ExtractiveAnswerer:
             same_item = [
                 u
                 for u in units
-                if _item_of(passages[u.passage_rank]) == item
+                if item_of(passages[u.passage_rank]) == item
                 and holds(kind, u.text)
                 and u.score >= floor
             ]
@@ -337,7 +352,7 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
         bonus += w["action"]
     if kind == "summary":
         bonus += w["summary"]
-    if _improvement_list(plan, meta):
+    if improvement_list(plan, meta):
         bonus += w["improve"]
     if is_title(unit.text, meta):
         unit.title = True
@@ -359,65 +374,6 @@ def _section_title(passage: Passage) -> str:
     return f"{meta.get('heading', '')} {meta.get('item_title', '')}"
 
 
-def _improvement_list(plan: QueryPlan, meta: dict[str, Any]) -> bool:
-    """Asked what must improve, a passage under 'What needs to improve …' is the answer."""
-    return plan.wants_improvement and bool(IMPROVE_HEADING.search(str(meta.get("heading") or "")))
-
-
-def _with_following_clauses(
-    plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
-) -> list[Unit]:
-    """Asked what was resolved, quote the best clause's resolution on to its end; asked what
-    must improve, the improvement list the best sentence is in (in budget)."""
-    if not chosen:
-        return chosen
-    best = max(chosen, key=lambda u: u.score)
-    meta = passages[best.passage_rank].metadata
-    in_resolution = plan.wants_resolution and meta.get("section_kind") == "resolution"
-    if not (in_resolution or _improvement_list(plan, meta)):
-        return chosen
-    budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
-    # A resolution from the best clause on; an improvement list from its first point.
-    begin = best.end if in_resolution else 0
-    following = sorted(
-        (u for u in units if u.passage_rank == best.passage_rank and u.start >= begin),
-        key=lambda u: u.start,
-    )
-    extended = list(chosen)
-    for unit in following:
-        if any(overlaps(unit, c) for c in extended):
-            continue
-        if budget < words(unit.text):
-            break
-        extended.append(unit)
-        budget -= words(unit.text)
-    return sorted(extended, key=lambda u: (u.passage_rank, u.start))
-
-
-def _on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
-    """The units of passages from documents about the council or area the question names, and
-    from the meeting or inspection it dates (when any passage is)."""
-    named = (
-        {p.source for p in passages if any(_about(p, name) for name in plan.councils)}
-        if plan.councils
-        else {p.source for p in passages}
-    )
-    kept = [u for u in units if passages[u.passage_rank].source in named]
-    ranges = [r for r in map(date_range, _parts_of(plan)) if r[0]] or [
-        (plan.date_from, plan.date_to)
-    ]
-    plans = [replace(plan, date_from=start, date_to=end) for start, end in ranges]
-    dated = [u for u in kept if any(p.date_fits(passages[u.passage_rank].metadata) for p in plans)]
-    return dated or kept
-
-
-def _item_of(passage: Passage) -> tuple[str, str] | None:
-    """The agenda item (or report section) a passage is part of, if it is known."""
-    meta = passage.metadata
-    item = str(meta.get("item_number") or meta.get("heading") or "")
-    return (passage.source, item) if item else None
-
-
 def _parts_of(plan: QueryPlan) -> list[str]:
     """The parts of a question that asks two things or more (none for a one-part question)."""
     return [part.question for part in plan.parts]
@@ -431,15 +387,3 @@ def _holds_all(part: str, unit: Unit) -> bool:
 
 def _holds_near(kind: str, unit: Unit, units: list[Unit]) -> bool:
     return any(holds(kind, u.text) for u in with_context(unit, units))
-
-
-def _about(passage: Passage, name: str) -> bool:
-    """Whether the passage is from, or mentions, the body called ``name``."""
-    meta = passage.metadata
-    context = " ".join(
-        str(meta.get(key, "")) for key in ("council", "committee", "doc_title", "source")
-    )
-    haystack = f"{context} {passage.text}".lower()
-    words = distinctive_words(name)
-    abbr = acronym(name)
-    return bool(words) and all(w in haystack for w in words) or bool(abbr and abbr in passage.text)

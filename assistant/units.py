@@ -8,9 +8,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.query import IMPROVE_HEADING, QueryPlan
 from assistant.sentences import split_units, words
 from assistant.types import Passage
 
+# An answer quotes at most this many words (a resolution's clauses, a list, several parts).
+MAX_ANSWER_WORDS = 100
 # A resolution this short is also offered whole, as one quote.
 WHOLE_BLOCK_WORDS = 110
 # A sentence shorter than this rarely answers on its own.
@@ -120,3 +123,38 @@ def one_line(text: str) -> str:
     A line break after a hyphen is kept: it may be a word broken across lines.
     """
     return re.sub(r"(?<!-)\s+", " ", text.strip())
+
+
+def improvement_list(plan: QueryPlan, meta: dict[str, Any]) -> bool:
+    """Asked what must improve, a passage under 'What needs to improve …' is the answer."""
+    return plan.wants_improvement and bool(IMPROVE_HEADING.search(str(meta.get("heading") or "")))
+
+
+def with_following_clauses(
+    plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
+) -> list[Unit]:
+    """Asked what was resolved, quote the best clause's resolution on to its end; asked what
+    must improve, the improvement list the best sentence is in (in budget)."""
+    if not chosen:
+        return chosen
+    best = max(chosen, key=lambda u: u.score)
+    meta = passages[best.passage_rank].metadata
+    in_resolution = plan.wants_resolution and meta.get("section_kind") == "resolution"
+    if not (in_resolution or improvement_list(plan, meta)):
+        return chosen
+    budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
+    # A resolution from the best clause on; an improvement list from its first point.
+    begin = best.end if in_resolution else 0
+    following = sorted(
+        (u for u in units if u.passage_rank == best.passage_rank and u.start >= begin),
+        key=lambda u: u.start,
+    )
+    extended = list(chosen)
+    for unit in following:
+        if any(overlaps(unit, c) for c in extended):
+            continue
+        if budget < words(unit.text):
+            break
+        extended.append(unit)
+        budget -= words(unit.text)
+    return sorted(extended, key=lambda u: (u.passage_rank, u.start))
