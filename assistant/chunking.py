@@ -46,10 +46,14 @@ class Chunker:
         count_tokens: Callable[[str], int],
         limits: ChunkLimits,
         extra_metadata: dict[str, str | int] | None = None,
+        context_headers: bool = True,
     ) -> None:
         self.count_tokens = count_tokens
         self.limits = limits
         self.extra_metadata = extra_metadata or {}
+        # Off (to measure what the header adds): the header still sets the token budget, so the
+        # chunk boundaries stay the same, but it is not put in front of the indexed text.
+        self.context_headers = context_headers
 
     def chunk(self, loaded: LoadedDocument, parsed: ParsedDocument) -> list[Chunk]:
         """All chunks of one document, in reading order."""
@@ -62,8 +66,9 @@ class Chunker:
                 self.limits.model_max_tokens - self.count_tokens(header) - 1,
             )
             body = page_text[span.start : span.end]
+            prefix = header if self.context_headers else ""
             for piece in self._split(body, budget):
-                chunks.append(self._make_chunk(parsed, span.section, header, piece, len(chunks)))
+                chunks.append(self._make_chunk(parsed, span.section, prefix, piece, len(chunks)))
         return chunks
 
     def _merged_spans(

@@ -21,7 +21,7 @@ from assistant.errors import AssistantError, LoadError
 from assistant.loaders import load_files, relative_source, scan_corpus
 from assistant.settings import Settings
 from assistant.store import IndexStore, index_lock
-from assistant.structure import parse_document
+from assistant.structure import parse_document, parse_plain
 from assistant.types import IngestReport, LoadedDocument, ParsedDocument
 
 # Bump when loading, structure or chunking change what is indexed for the same files.
@@ -43,6 +43,8 @@ def index_settings(settings: Settings) -> dict[str, Any]:
         "embedding_model": settings.embedding_model,
         "chunk_tokens": settings.chunk_tokens,
         "chunk_overlap_tokens": settings.chunk_overlap_tokens,
+        "context_headers": settings.context_headers,
+        "parse_structure": settings.parse_structure,
         "pipeline_version": PIPELINE_VERSION,
     }
 
@@ -110,6 +112,7 @@ def _read(
 ) -> list[tuple[LoadedDocument, ParsedDocument]]:
     """Load (in a guarded worker) and parse every file; failures go to the report."""
     documents: list[tuple[LoadedDocument, ParsedDocument]] = []
+    parse = parse_document if settings.parse_structure else parse_plain
     loaded_docs = load_files(
         files,
         settings.corpus_path,
@@ -122,7 +125,7 @@ def _read(
         if isinstance(loaded, LoadError):
             report.failed.append((relative_source(path, settings.corpus_path), loaded.reason))
         else:
-            documents.append((loaded, parse_document(loaded)))
+            documents.append((loaded, parse(loaded)))
     inherit_councils([parsed for _, parsed in documents])
     return documents
 
@@ -143,6 +146,7 @@ def _chunk(
             overlap_tokens=settings.chunk_overlap_tokens,
         ),
         extra_metadata=store.model_metadata(),
+        context_headers=settings.context_headers,
     )
     out: list[Document] = []
     for loaded, parsed in documents:

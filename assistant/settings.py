@@ -30,6 +30,16 @@ class Settings(BaseSettings):
         200, ge=32, description="Largest chunk body in word pieces (header comes on top)."
     )
     chunk_overlap_tokens: int = Field(30, ge=0, description="Overlap between split chunks.")
+    context_headers: bool = Field(
+        True,
+        description="Prefix each chunk's embedded and keyword-indexed text with its context "
+        "header (council, committee, date, item); off only to measure what the header adds.",
+    )
+    parse_structure: bool = Field(
+        True,
+        description="Cut documents into agenda items, resolutions and headings before chunking; "
+        "off (plain text, one section per page) only to measure what structure adds.",
+    )
     top_k: int = Field(5, ge=1, description="Passages handed to the answer step.")
     fetch_k: int = Field(40, ge=1, description="Candidates fetched from each retriever.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")

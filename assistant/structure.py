@@ -27,6 +27,13 @@ def parse_document(doc: LoadedDocument) -> ParsedDocument:
     return ParsedDocument(meta=meta, sections=_Sectioner(doc, meta).run(blocks))
 
 
+def parse_plain(doc: LoadedDocument) -> ParsedDocument:
+    """Metadata and one section per page, with no item, heading or kind: the document as plain
+    text (``parse_structure=False``, to measure what the structure adds)."""
+    sections = [Section(text=p.text.strip(), page=p.number) for p in doc.pages if p.text.strip()]
+    return ParsedDocument(meta=extract_meta(doc), sections=sections)
+
+
 # --- blocks → sections -------------------------------------------------------------------
 
 

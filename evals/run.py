@@ -128,6 +128,12 @@ def cache_key(pipeline: str, corpus: Path, settings: Settings) -> str:
             collection=settings.collection,
             version=[INDEX_VERSION, getattr(ingest, "PIPELINE_VERSION", None)],
         )
+        # The ablation switches, only when off, so the keys of default-built caches stay valid.
+        switches = {
+            "context_headers": settings.context_headers,
+            "parse_structure": settings.parse_structure,
+        }
+        parts.update({name: False for name, on in switches.items() if not on})
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
 
