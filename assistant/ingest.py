@@ -37,6 +37,10 @@ def corpus_fingerprint(root: Path, files: list[Path]) -> dict[str, list[int]]:
     return prints
 
 
+# Settings added after indexes were built: a manifest without them was built with these values.
+BUILT_BEFORE = {"context_headers": True, "parse_structure": True}
+
+
 def index_settings(settings: Settings) -> dict[str, Any]:
     """The settings that change what is indexed; a difference means the index is stale."""
     return {
@@ -225,7 +229,7 @@ def _freshness(
     if manifest.get("corpus") != str(settings.corpus_path.resolve()):
         return False, f"the index was built from {manifest.get('corpus')}"
     wanted = index_settings(settings)
-    changed = [k for k, v in wanted.items() if manifest.get(k) != v]
+    changed = [k for k, v in wanted.items() if manifest.get(k, BUILT_BEFORE.get(k)) != v]
     if changed:
         return False, "settings changed since the last ingest: " + ", ".join(changed)
     if not settings.corpus_path.is_dir():

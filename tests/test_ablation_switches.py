@@ -123,3 +123,13 @@ def test_defaults_change_nothing(embeddings, limits, tmp_path: Path) -> None:
     base = Settings(_env_file=None)
     on = base.model_copy(update={"context_headers": True, "parse_structure": True})
     assert run.cache_key("assistant", tmp_path, on) == run.cache_key("assistant", tmp_path, base)
+
+
+def test_an_index_built_before_the_switches_existed_is_still_up_to_date(tmp_path: Path) -> None:
+    base = Settings(_env_file=None, corpus_path=tmp_path)
+    manifest = {"corpus": str(tmp_path.resolve()), "files": {}, **index_settings(base)}
+    for key in ("context_headers", "parse_structure"):
+        del manifest[key]
+    assert _freshness(base, manifest, chunks=1) == (True, "up to date")
+    plain = base.model_copy(update={"parse_structure": False})
+    assert not _freshness(plain, manifest, chunks=1)[0]
