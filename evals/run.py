@@ -77,17 +77,21 @@ class AssistantPipeline:
 
     def ask(self, question: str, history: list[str] | None = None) -> AnswerResult:
         """Ask the assistant and keep what the scorer needs."""
-        answer = self._assistant.ask(question, history=history or None)
-        return AnswerResult(
-            passages=[Retrieved(p.source, p.text) for p in answer.passages],
-            text=answer.text,
-            # One per cited passage ([n]), however many of its sentences the answer quotes.
-            citations=[
-                Retrieved(c.passage.source, c.passage.text)
-                for c in {c.n: c for c in answer.citations}.values()
-            ],
-            abstained=bool(answer.abstained),
-        )
+        return answer_result(self._assistant.ask(question, history=history or None))
+
+
+def answer_result(answer: Any) -> AnswerResult:
+    """What the scorer needs of an assistant ``Answer``."""
+    return AnswerResult(
+        passages=[Retrieved(p.source, p.text) for p in answer.passages],
+        text=answer.text,
+        # One per cited passage ([n]), however many of its sentences the answer quotes.
+        citations=[
+            Retrieved(c.passage.source, c.passage.text)
+            for c in {c.n: c for c in answer.citations}.values()
+        ],
+        abstained=bool(answer.abstained),
+    )
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -282,9 +286,7 @@ def format_compare(reports: dict[str, dict[str, Any]]) -> str:
     cols = [max(len(name), 9) for name in names]
     lines = [" " * width + "  " + "  ".join(n.rjust(c) for n, c in zip(names, cols, strict=True))]
     for key in keys:
-        cells = [
-            _num(reports[n]["summary"].get(key), c) for n, c in zip(names, cols, strict=True)
-        ]
+        cells = [_num(reports[n]["summary"].get(key), c) for n, c in zip(names, cols, strict=True)]
         lines.append(f"{key:<{width}}  " + "  ".join(cells))
     return "\n".join(lines)
 
