@@ -34,7 +34,8 @@ ASKS_DATE = re.compile(
 )
 ASKS_GRADE = re.compile(
     r"\b(grades?|graded|rated|ratings?|judged|judge?ments?|verdicts?|overall outcome|"
-    r"overall effectiveness|outcome of the (?:\w+ ){0,3}inspection)\b",
+    r"overall effectiveness|outcomes? of (?:[\w'’]+ ){0,4}(?:inspection|visit)|"
+    r"(?:inspection|visit) outcomes?)\b",
     re.I,
 )
 ASKS_REASON = re.compile(
@@ -46,8 +47,8 @@ HOLDS_REASON = re.compile(
     re.I,
 )
 ASKS_ACTION = re.compile(
-    r"\b(follow[- ]up|actions?\b(?!\s+plan)|asked (?:\w+ ){0,3}to (?:do|provide|bring|report)|"
-    r"asked for)\b",
+    r"\b(follow[- ]up|(?<!priority )actions?\b(?!\s+plan)|"
+    r"asked (?:\w+ ){0,3}to (?:do|provide|bring|report)|asked for)\b",
     re.I,
 )
 # An action minuted: 'ACTION: Mr Marsh to bring …', '… agreed to provide …'.
@@ -59,10 +60,15 @@ HOLDS_ACTION = re.compile(
 HOLDS_MONEY = re.compile(
     r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|pounds|euros?|dollars)\b", re.I
 )
-# A date in a sentence: '13 February 2025', 'February 13, 2025', 'March 2024', '12/02/2025'.
+# A date in a sentence: '13 February 2025', 'February 13, 2025', 'March 2024', '12/02/2025', or
+# when from now: 'within approximately three years'.
+CALENDAR_DATE = (
+    rf"\b(?:(?:\d{{1,2}}\s*[-–]\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})\b|"
+    rf"(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
 HOLDS_DATE = re.compile(
-    rf"\b((?:\d{{1,2}}\s*[-–]\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})\b|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|"
-    rf"(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
+    rf"{CALENDAR_DATE}|\bwithin (?:approximately |about |around )?\w+ (?:years?|months?|weeks?)",
     re.I,
 )
 # Ofsted and CQC judgement wording (ILACS grades, area SEND inspection outcomes).
@@ -80,7 +86,7 @@ QUANTITY = re.compile(
 )
 # What is a number in form but not a quantity: list and paragraph numbers, dates, years.
 NOT_QUANTITY = re.compile(
-    rf"^\s*(?:\(?[a-z0-9]{{1,3}}[.)]|\d+(?:\.\d+)+)\s|{HOLDS_DATE.pattern}|\b(?:19|20)\d{{2}}"
+    rf"^\s*(?:\(?[a-z0-9]{{1,3}}[.)]|\d+(?:\.\d+)+)\s|{CALENDAR_DATE}|\b(?:19|20)\d{{2}}"
     rf"(?:[-/]\d{{2,4}})?\b|\b(?:item|items|paragraph|para|page|section|minute|appendix|annex)"
     rf"\s+\d+[a-z]?\b",
     re.I,

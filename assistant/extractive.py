@@ -52,16 +52,19 @@ ANSWER_PASSAGES = 5
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).
 REQUIRED = frozenset({NUMBER, GRADE})
+# Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
+FACTS = frozenset({NUMBER, GRADE, DATE, MONEY})
 # A sentence for a part of the question is added when it fits that part this much better than
 # the sentences already quoted.
 PART_GAIN = 0.05
 # A sentence answers with the figure it was asked for only if it scores near the best one,
 ASKED_SLACK = 0.15
-# and fits the question this much better than the abstention threshold: figures are in most
-# sentences of council papers, so one near the topic is weak evidence. (Calibrated on dev and
-# demo: the sentences answering figure questions fit at 0.61 or more, the one quoted for an
-# unanswerable figure question at 0.40.)
-REQUIRED_MARGIN = 0.1
+# and fits the question at least the abstention threshold plus this margin. Figures are in most
+# sentences of council papers, so one near the topic is weak evidence (calibrated on dev and
+# demo: sentences answering figure questions fit at 0.61 or more, the one quoted for an
+# unanswerable figure question at 0.40); judgement wording is found nowhere else, and the
+# judgement is often a short heading ('Overall effectiveness: Requires improvement to be good').
+REQUIRED_MARGIN = {NUMBER: 0.1, GRADE: -ASKED_SLACK}
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
 # A part of a two-part question counts as answered when the quotes hold this share of its words.
@@ -211,11 +214,12 @@ class ExtractiveAnswerer:
         overlap = sum(self.terms.idf(t) for t in terms & set(tokenize(unit.text))) / weight
         on_topic = sum(self.terms.idf(t) for t in terms & set(tokenize(_section_title(passage))))
         asked = any(holds(kind, unit.text) for kind in wanted)
-        # Inspection judgements are worded alike in every report, often as a heading: there the
-        # stock wording is the answer.
-        judgement = GRADE in wanted and asked
+        # Inspection reports word their judgement and the next inspection's timing alike (often
+        # as a heading): there the stock wording holding the fact asked for is the answer.
+        stock_answer = any(holds(kind, unit.text) for kind in wanted & FACTS)
         return float(
-            (w["boilerplate"] * unit.boilerplate + w["title"] * unit.title) * (not judgement)
+            w["boilerplate"] * unit.boilerplate * (not stock_answer)
+            + w["title"] * unit.title * (not (GRADE in wanted and stock_answer))
             + w["cosine"] * float(unit.vector @ vector)
             + w["overlap"] * overlap
             + w["heading"] * on_topic / weight
@@ -247,13 +251,19 @@ class ExtractiveAnswerer:
         self, plan: QueryPlan, ranked: list[Unit], units: list[Unit], passages: list[Passage]
     ) -> Unit | None:
         """The sentence the answer is built on; None when nothing answers well enough."""
-        if not ranked or ranked[0].score < self.settings.abstain_threshold:
-            return None
+        threshold = self.settings.abstain_threshold
         listed = [u for u in ranked if improvement_list(plan, passages[u.passage_rank].metadata)]
-        anchor = listed[0] if listed else ranked[0]
+        # Asked what must improve, the inspection's own list answers even in other words.
+        if listed and listed[0].score >= threshold - ASKED_SLACK:
+            anchor = listed[0]
+        elif ranked and ranked[0].score >= threshold:
+            anchor = ranked[0]
+        else:
+            return None
         for kind in REQUIRED & asks(plan.question) if not plan.parts else ():
-            threshold = self.settings.abstain_threshold + REQUIRED_MARGIN
-            floor = max(threshold, anchor.score - ASKED_SLACK)
+            floor = threshold + REQUIRED_MARGIN[kind]
+            if kind == NUMBER:  # a grade is found nowhere but in a judgement: no relative floor
+                floor = max(floor, anchor.score - ASKED_SLACK)
             holding = [u for u in ranked if u.score >= floor and _holds_near(kind, u, units)]
             if not holding:
                 return None

@@ -9,7 +9,8 @@ CANNOT_ANSWER_DETAIL = (
 NAMED_BUT_ABSENT = CANNOT_ANSWER + " None of the passages I found is about {names}."
 NO_FIGURE = (
     CANNOT_ANSWER
-    + " The closest passages below are on the subject, but none of them gives the figure asked for."
+    + " The closest passages below are on the subject, but none of them gives the figure or "
+    "judgement asked for."
 )
 
 # --- The LLM path (assistant/generate.py) ---------------------------------------------------

@@ -99,3 +99,9 @@ def test_money() -> None:
     assert MONEY in asks("How are the no-smoking zones being paid for?")
     assert holds(MONEY, "funded by a £1.9 million grant")
     assert not holds(MONEY, "funded by a government grant")
+
+
+def test_inspection_outcomes_and_next_inspection_timing() -> None:
+    assert GRADE in asks("What was the outcome of Bury's area SEND inspection?")
+    assert holds(DATE, "The next full reinspection will be within approximately three years.")
+    assert ACTION not in asks("What areas for priority action did inspectors give Bury?")

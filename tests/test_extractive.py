@@ -253,3 +253,16 @@ def test_a_sum_asked_for_comes_from_the_same_agenda_item(wide_answerer) -> None:
     answer = wide_answerer.answer(plan, passages)
     assert "£1.9 million" in answer.text
     assert {c.passage.id for c in answer.citations} <= {"1", "2"}
+
+
+def test_a_judgement_heading_answers_a_grade_question(wide_answerer) -> None:
+    heading = "Overall effectiveness Requires improvement to be good"
+    findings = (
+        "There has been an overall decline in the quality of services for children in Wenbury "
+        "since the last inspection."
+    )
+    passages = [_letter("1", f"{heading}\n\n{findings}", heading)]
+    plan = plan_query("What grade did Ofsted give Wenbury's children's services?")
+    answer = wide_answerer.answer(plan, passages)
+    assert not answer.abstained
+    assert "Requires improvement to be good" in answer.text
