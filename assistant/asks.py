@@ -100,7 +100,8 @@ INTERROGATIVE = re.compile(
 )
 # 'Which reports say …', 'What councils have …': the answer may be in several documents.
 ASKS_LIST = re.compile(
-    r"^\s*(?:which|what)\b(?:\s+[\w'’-]+){0,4}?\s+(?!(?:does|goes|has|was|is)\b)[a-z]{2,}[^\Ws]s\s+(?:say|said|show|showed|mention\w*|"
+    r"^\s*(?:which|what)\b(?:\s+[\w'’-]+){0,4}?\s+(?!(?:does|goes|has|was|is)\b)"
+    r"[a-z]{2,}[^\Ws]s\s+(?:say|said|show|showed|mention\w*|"
     r"report\w*|have|had|were|are|did|do|does|found|find|describe\w*|raise\w*|include\w*)\b",
     re.I,
 )

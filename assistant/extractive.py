@@ -5,6 +5,7 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -71,6 +72,16 @@ SAME_PASSAGE_SLACK = 0.12
 PART_COVERAGE = 0.6
 AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Asking:
+    """A question (or one of its parts) as scoring sees it."""
+
+    vector: np.ndarray
+    terms: set[str]
+    weight: float
+    wanted: frozenset[str]
 
 
 class TermStats(Protocol):
@@ -181,49 +192,45 @@ class ExtractiveAnswerer:
             return []
         questions = [plan.question, *_parts_of(plan)]
         vectors = self.embeddings.encode(questions + [u.text for u in units])
+        asking = [self._asking(q, v) for q, v in zip(questions, vectors, strict=False)]
+        # When a part only sets the scene, a sentence is judged on the parts that ask; otherwise
+        # on the whole question too (a sentence answering one part well is a good answer).
+        flags = asked(questions[1:])
+        judged = [all(flags), *flags]
         for unit, vector in zip(units, vectors[len(questions) :], strict=True):
             unit.vector = vector
             passage = passages[unit.passage_rank]
             unit.prior = _prior(plan, unit, passage)
             unit.boilerplate = unit.text in self.boilerplate
-            fits = [
-                self._fit(q, v, asks(q), unit, passage)
-                for q, v in zip(questions, vectors, strict=False)
-            ]
-            # A sentence that answers one part of a two-part question well is a good answer
-            # (a part that only sets the scene is not asked).
-            # When a part only sets the scene, the sentence is judged on the parts that ask.
-            flags = asked(questions[1:])
-            asking = [fit for fit, ask in zip(fits[1:], flags, strict=True) if ask]
-            whole = [fits[0]] if all(flags) else []
-            unit.score, unit.part_fits = max([*whole, *asking]), fits[1:]
+            title_terms = set(tokenize(_section_title(passage)))
+            fits = [self._fit(question, unit, title_terms) for question in asking]
+            unit.score = max(fit for fit, judge in zip(fits, judged, strict=True) if judge)
+            unit.part_fits = fits[1:]
         return units
 
-    def _fit(
-        self,
-        question: str,
-        vector: np.ndarray,
-        wanted: frozenset[str],
-        unit: Unit,
-        passage: Passage,
-    ) -> float:
-        """How well ``unit`` answers ``question``: meaning, rare words shared, what is asked for."""
-        w = WEIGHTS
+    def _asking(self, question: str, vector: np.ndarray) -> Asking:
+        """What scoring needs of a question (or part), worked out once for all its units."""
         terms = set(tokenize(question))
         weight = sum(self.terms.idf(t) for t in terms) or 1.0
-        overlap = sum(self.terms.idf(t) for t in terms & set(tokenize(unit.text))) / weight
-        on_topic = sum(self.terms.idf(t) for t in terms & set(tokenize(_section_title(passage))))
-        asked = any(holds(kind, unit.text) for kind in wanted)
+        return Asking(vector, terms, weight, asks(question))
+
+    def _fit(self, question: Asking, unit: Unit, title_terms: set[str]) -> float:
+        """How well ``unit`` answers ``question``: meaning, rare words shared, what is asked for."""
+        w = WEIGHTS
+        idf = self.terms.idf
+        overlap = sum(idf(t) for t in question.terms & set(tokenize(unit.text)))
+        on_topic = sum(idf(t) for t in question.terms & title_terms)
+        held = {kind for kind in question.wanted if holds(kind, unit.text)}
         # Inspection reports word their judgement and the next inspection's timing alike (often
         # as a heading): there the stock wording holding the fact asked for is the answer.
-        stock_answer = any(holds(kind, unit.text) for kind in wanted & FACTS)
+        stock_answer = bool(held & FACTS)
         return float(
             w["boilerplate"] * unit.boilerplate * (not stock_answer)
-            + w["title"] * unit.title * (not (GRADE in wanted and stock_answer))
-            + w["cosine"] * float(unit.vector @ vector)
-            + w["overlap"] * overlap
-            + w["heading"] * on_topic / weight
-            + w["asked"] * asked
+            + w["title"] * unit.title * (not (GRADE in question.wanted and stock_answer))
+            + w["cosine"] * float(unit.vector @ question.vector)
+            + w["overlap"] * overlap / question.weight
+            + w["heading"] * on_topic / question.weight
+            + w["asked"] * bool(held)
             + unit.prior
         )
 
