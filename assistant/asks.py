@@ -144,6 +144,25 @@ def asks_for_several(question: str) -> bool:
     return bool(ASKS_LIST.search(question))
 
 
+# A judgement reported as an earlier one ('the predecessor authority was judged inadequate in
+# 2019', 'at the previous inspection …'): the answer to a grade question only if it asks that.
+EARLIER = re.compile(
+    r"\b(?:previous(?:ly)?|predecessor|prior|earlier|last (?:full |standard )?inspection)\b", re.I
+)
+
+ASKS_EARLIER = re.compile(
+    rf"{EARLIER.pattern}|\b(?:before|old|former|last|had been|used to be)\b", re.I
+)
+
+
+def holds_asked(kind: str, text: str, question: str) -> bool:
+    """Whether ``text`` holds the fact of ``kind`` that ``question`` asks for: a grade must be
+    the inspection's own unless the question asks about an earlier one."""
+    if kind == GRADE and EARLIER.search(text) and not ASKS_EARLIER.search(question):
+        return False
+    return holds(kind, text)
+
+
 def holds(kind: str, text: str) -> bool:
     """Whether ``text`` holds a fact of ``kind`` (a quantity, a date, a judgement)."""
     text = " ".join(text.split())

@@ -10,7 +10,17 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.asks import DATE, GRADE, MONEY, NUMBER, asked, asks, asks_for_several, holds
+from assistant.asks import (
+    DATE,
+    GRADE,
+    MONEY,
+    NUMBER,
+    asked,
+    asks,
+    asks_for_several,
+    holds,
+    holds_asked,
+)
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.keyword import content_terms, tokenize
@@ -18,7 +28,7 @@ from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
 from assistant.query import QueryPlan
 from assistant.sentences import words
 from assistant.settings import Settings
-from assistant.subject import about, item_of, on_subject
+from assistant.subject import about, in_context, item_of, on_subject, things_not_found
 from assistant.types import Answer, Citation, Passage
 from assistant.units import (
     MAX_ANSWER_WORDS,
@@ -78,6 +88,7 @@ PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 class Asking:
     """A question (or one of its parts) as scoring sees it."""
 
+    text: str
     vector: np.ndarray
     terms: set[str]
     weight: float
@@ -118,7 +129,11 @@ class ExtractiveAnswerer:
     def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
-        missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
+        missing = (
+            self._unknown_names(plan)
+            or self._named_but_absent(plan, top)
+            or things_not_found(plan.question, top)
+        )
         covered = self._coverage(plan, top) >= self.settings.min_coverage
         units = self._score(plan, top) if top and covered and not missing else []
         units = on_subject(plan, units, top)
@@ -161,7 +176,7 @@ class ExtractiveAnswerer:
             return 1.0
         return max(
             (
-                sum(self.terms.idf(t) for t in terms & set(tokenize(_in_context(p)))) / total
+                sum(self.terms.idf(t) for t in terms & set(tokenize(in_context(p)))) / total
                 for p in passages
             ),
             default=0.0,
@@ -206,13 +221,14 @@ class ExtractiveAnswerer:
             fits = [self._fit(question, unit, title_terms) for question in asking]
             unit.score = max(fit for fit, judge in zip(fits, judged, strict=True) if judge)
             unit.part_fits = fits[1:]
+            unit.topic_fit = max(fits)
         return units
 
     def _asking(self, question: str, vector: np.ndarray) -> Asking:
         """What scoring needs of a question (or part), worked out once for all its units."""
         terms = set(tokenize(question))
         weight = sum(self.terms.idf(t) for t in terms) or 1.0
-        return Asking(vector, terms, weight, asks(question))
+        return Asking(question, vector, terms, weight, asks(question))
 
     def _fit(self, question: Asking, unit: Unit, title_terms: set[str]) -> float:
         """How well ``unit`` answers ``question``: meaning, rare words shared, what is asked for."""
@@ -220,7 +236,7 @@ class ExtractiveAnswerer:
         idf = self.terms.idf
         overlap = sum(idf(t) for t in question.terms & set(tokenize(unit.text)))
         on_topic = sum(idf(t) for t in question.terms & title_terms)
-        held = {kind for kind in question.wanted if holds(kind, unit.text)}
+        held = {kind for kind in question.wanted if holds_asked(kind, unit.text, question.text)}
         # Inspection reports word their judgement and the next inspection's timing alike (often
         # as a heading): there the stock wording holding the fact asked for is the answer.
         stock_answer = bool(held & FACTS)
@@ -244,15 +260,27 @@ class ExtractiveAnswerer:
             return []
         chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
         floor = max(self.settings.abstain_threshold, anchor.score - SAME_PASSAGE_SLACK)
-        several = asks_for_several(plan.question)
-        for unit in ranked:
-            if len(chosen) >= self.settings.answer_sentences or unit.score < floor:
+        for unit in self._runners_up(plan, anchor, units, floor):
+            if len(chosen) >= self.settings.answer_sentences:
                 break
-            if several or unit.passage_rank == anchor.passage_rank:
-                chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
+            chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
         chosen = self._answer_parts(plan, chosen, units)
         chosen = self._figure_from_item(plan, chosen, units, passages)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
+
+    def _runners_up(
+        self, plan: QueryPlan, anchor: Unit, units: list[Unit], floor: float
+    ) -> list[Unit]:
+        """Sentences scoring near the anchor: of its own passage (there one close to the topic a
+        question's first part sets counts too, as it costs no further citation), or of any
+        passage when the question asks which documents say something."""
+        if asks_for_several(plan.question):
+            near = [(u.score, u) for u in units]
+        else:
+            same = [u for u in units if u.passage_rank == anchor.passage_rank]
+            near = [(max(u.score, u.topic_fit), u) for u in same]
+        near = [(fit, u) for fit, u in near if fit >= floor]
+        return [u for _, u in sorted(near, key=lambda pair: -pair[0])]
 
     def _anchor(
         self, plan: QueryPlan, ranked: list[Unit], units: list[Unit], passages: list[Passage]
@@ -267,11 +295,13 @@ class ExtractiveAnswerer:
             anchor = ranked[0]
         else:
             return None
-        for kind in REQUIRED & asks(plan.question) if not plan.parts else ():
+        for kind in _required_of_anchor(plan):
             floor = threshold + REQUIRED_MARGIN[kind]
             if kind == NUMBER:  # a grade is found nowhere but in a judgement: no relative floor
                 floor = max(floor, anchor.score - ASKED_SLACK)
-            holding = [u for u in ranked if u.score >= floor and _holds_near(kind, u, units)]
+            holding = [
+                u for u in ranked if u.score >= floor and _holds_near(kind, u, units, plan.question)
+            ]
             if not holding:
                 return None
             anchor = holding[0]
@@ -283,8 +313,8 @@ class ExtractiveAnswerer:
         for index, (part, ask) in enumerate(
             zip(question_parts, asked(question_parts), strict=True)
         ):
-            if ask and not self._answers(part, chosen):
-                best = self._best_for(index, part, units, chosen)
+            if ask and not self._answers(part, chosen, plan.question):
+                best = self._best_for(index, part, units, chosen, plan.question)
                 if best is not None:
                     chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
@@ -317,27 +347,31 @@ class ExtractiveAnswerer:
         best = max((u.score for u in units), default=0.0)
         return bool(REQUIRED & asks(plan.question)) and best >= self.settings.abstain_threshold
 
-    def _answers(self, part: str, chosen: list[Unit]) -> bool:
+    def _answers(self, part: str, chosen: list[Unit], question: str) -> bool:
         """Whether the quotes hold most of the part's rare words and the kind of fact it asks."""
         terms = content_terms(part)
         total = sum(self.terms.idf(t) for t in terms) or 1.0
         quoted = set(tokenize(" ".join(u.text for u in chosen)))
         share = sum(self.terms.idf(t) for t in terms & quoted) / total
-        return share >= PART_COVERAGE and any(_holds_all(part, u) for u in chosen)
+        return share >= PART_COVERAGE and any(_holds_all(part, u, question) for u in chosen)
 
     def _best_for(
-        self, index: int, part: str, units: list[Unit], chosen: list[Unit]
+        self, index: int, part: str, units: list[Unit], chosen: list[Unit], question: str
     ) -> Unit | None:
         """The sentence not yet quoted that best answers part ``index`` of the question (holding
         the kind of fact the part asks for), if any answers it well."""
-        candidates = [u for u in units if all(u is not c for c in chosen) and _holds_all(part, u)]
+        candidates = [
+            u for u in units if all(u is not c for c in chosen) and _holds_all(part, u, question)
+        ]
         best = max(candidates, key=lambda u: u.part_fits[index], default=None)
         # Holding the figure or grade the part asks for is evidence of its own.
         slack = ASKED_SLACK if REQUIRED & asks(part) else 0.0
         if best is None or best.part_fits[index] < self.settings.abstain_threshold - slack:
             return None
         # A sentence already quoted that answers the part about as well is enough.
-        quoted = max((u.part_fits[index] for u in chosen if _holds_all(part, u)), default=None)
+        quoted = max(
+            (u.part_fits[index] for u in chosen if _holds_all(part, u, question)), default=None
+        )
         if quoted is not None and best.part_fits[index] < quoted + PART_GAIN:
             return None
         return best
@@ -378,13 +412,6 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
     return bonus
 
 
-def _in_context(passage: Passage) -> str:
-    """A passage's text with what its context header says (body, committee, title, item)."""
-    meta = passage.metadata
-    keys = ("council", "committee", "doc_title", "heading", "item_title")
-    return " ".join([passage.text, *(str(meta.get(k, "")) for k in keys)])
-
-
 def _section_title(passage: Passage) -> str:
     """The heading and agenda item a passage sits under: they say what it is about."""
     meta = passage.metadata
@@ -396,11 +423,24 @@ def _parts_of(plan: QueryPlan) -> list[str]:
     return [part.question for part in plan.parts]
 
 
-def _holds_all(part: str, unit: Unit) -> bool:
+def _required_of_anchor(plan: QueryPlan) -> frozenset[str]:
+    """The figure or grade the answer's first quote must hold: what the question asks for, or
+    for a question of several parts what every asking part asks for ('the ILACS grade and the
+    outcome of the SEND inspection'); parts asking different things are answered part by part."""
+    question_parts = _parts_of(plan)
+    if not question_parts:
+        return REQUIRED & asks(plan.question)
+    asking = [
+        asks(part) for part, ask in zip(question_parts, asked(question_parts), strict=True) if ask
+    ]
+    return REQUIRED.intersection(*asking) if asking else frozenset()
+
+
+def _holds_all(part: str, unit: Unit, question: str) -> bool:
     """Whether ``unit`` holds every kind of fact ``part`` asks for (a meeting's date is in
     every quote's label, so a date is not required of the sentence)."""
-    return all(holds(kind, unit.text) for kind in asks(part) - {DATE})
+    return all(holds_asked(kind, unit.text, question) for kind in asks(part) - {DATE})
 
 
-def _holds_near(kind: str, unit: Unit, units: list[Unit]) -> bool:
-    return any(holds(kind, u.text) for u in with_context(unit, units))
+def _holds_near(kind: str, unit: Unit, units: list[Unit], question: str) -> bool:
+    return any(holds_asked(kind, u.text, question) for u in with_context(unit, units))

@@ -1,11 +1,13 @@
 """Which passages are about what a question names: the council or area, the meeting's date,
-the agenda item."""
+the agenda item, the fund, scheme or plan it names."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from assistant.query import QueryPlan, acronym, date_range, distinctive_words
+from assistant.keyword import content_terms, tokenize
+from assistant.query import MONTH_RE, QueryPlan, acronym, date_range, distinctive_words
 from assistant.types import Passage
 from assistant.units import Unit
 
@@ -44,3 +46,41 @@ def item_of(passage: Passage) -> tuple[str, str] | None:
     meta = passage.metadata
     item = str(meta.get("item_number") or meta.get("heading") or "")
     return (passage.source, item) if item else None
+
+
+# A named thing: two or more capitalised words, perhaps joined by one small word ('Household
+# Support Fund', 'Written Statement of Action').
+WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+NAMED_THING = re.compile(rf"\b{WORD}(?:\s+(?:(?:of|and|for|the|on|in)\s+)?{WORD})+")
+# A name of a post is who speaks in a passage, rarely what it says ('the Cabinet Member for
+# Education said …'), and a month is a date, not a name.
+NOT_A_THING = re.compile(
+    rf"\b(?:members?|chair\w*|vice|leaders?|directors?|heads?|officers?|councillors?|mayor|"
+    rf"executive|managers?|clerks?|inspectors?|ministers?|secretary|{MONTH_RE})\b",
+    re.I,
+)
+
+
+def named_things(question: str) -> list[str]:
+    """The names of things in ``question`` ('Household Support Fund'); its first word is
+    capitalised only because it comes first."""
+    first_lowered = re.sub(r"^\W*\w+", lambda m: m.group(0).lower(), question)
+    return [n for n in NAMED_THING.findall(first_lowered) if not NOT_A_THING.search(n)]
+
+
+def things_not_found(question: str, passages: list[Passage]) -> list[str]:
+    """The things ``question`` names that none of ``passages`` mentions (every word of the name
+    in its text or context): those passages are about something else."""
+    found = [set(tokenize(in_context(p))) for p in passages]
+    return [
+        name
+        for name in named_things(question)
+        if not any(content_terms(name) <= tokens for tokens in found)
+    ]
+
+
+def in_context(passage: Passage) -> str:
+    """A passage's text with what its context header says (body, committee, title, item)."""
+    meta = passage.metadata
+    keys = ("council", "committee", "doc_title", "heading", "item_title")
+    return " ".join([passage.text, *(str(meta.get(k, "")) for k in keys)])

@@ -47,6 +47,8 @@ class Unit:
     prior: float = 0.0
     vector: Any = None
     part_fits: list[float] = field(default_factory=list)
+    # The best fit to any part, including one that only sets the scene (the topic).
+    topic_fit: float = 0.0
     boilerplate: bool = False
     title: bool = False
 
@@ -101,11 +103,30 @@ def add_new(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:
 
 def units_of(rank: int, passage: Passage) -> list[Unit]:
     text = passage.text
-    units = [Unit(rank, a, b, text[a:b]) for a, b in split_units(text)]
+    titles = _titles(passage.metadata)
+    spans = [span for a, b in split_units(text) for span in _title_apart(text, a, b, titles)]
+    units = [Unit(rank, a, b, text[a:b]) for a, b in spans]
     is_resolution = passage.metadata.get("section_kind") == "resolution"
     if is_resolution and words(text) <= WHOLE_BLOCK_WORDS and len(units) > 1:
         units.append(Unit(rank, 0, len(text), text))  # a resolution is best quoted whole
     return units
+
+
+def _titles(meta: dict[str, Any]) -> set[str]:
+    keys = ("item_title", "heading", "doc_title")
+    return {" ".join(str(meta.get(k) or "").split()).lower() for k in keys} - {""}
+
+
+def _title_apart(text: str, start: int, end: int, titles: set[str]) -> list[tuple[int, int]]:
+    """A span whose first line is the document's or section's title set above what follows
+    ('Area SEND inspection of …' over 'Inspection dates: …'), as two spans: the title would
+    otherwise make the lines under it look like an answer to any question on the topic."""
+    first, newline, rest = text[start:end].partition("\n")
+    if not newline or not rest.strip() or " ".join(first.split()).lower() not in titles:
+        return [(start, end)]
+    rest_start = start + len(first) + 1
+    rest_start += len(rest) - len(rest.lstrip())
+    return [(start, start + len(first.rstrip())), (rest_start, end)]
 
 
 def overlaps(a: Unit, b: Unit) -> bool:

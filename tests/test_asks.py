@@ -15,6 +15,7 @@ from assistant.asks import (
     asks,
     asks_for_several,
     holds,
+    holds_asked,
     is_question,
 )
 
@@ -105,3 +106,14 @@ def test_inspection_outcomes_and_next_inspection_timing() -> None:
     assert GRADE in asks("What was the outcome of Bury's area SEND inspection?")
     assert holds(DATE, "The next full reinspection will be within approximately three years.")
     assert ACTION not in asks("What areas for priority action did inspectors give Bury?")
+
+
+def test_an_earlier_judgement_answers_only_a_question_about_it() -> None:
+    earlier = "Children’s services in the predecessor authority were judged inadequate in 2019."
+    current = "Overall effectiveness Requires improvement to be good"
+    asked_now = "What is the overall grade for Wenbury's children's services?"
+    asked_before = "How had Wenbury's children's services been rated before that?"
+    assert not holds_asked(GRADE, earlier, asked_now)
+    assert holds_asked(GRADE, current, asked_now)
+    assert holds_asked(GRADE, earlier, asked_before)
+    assert holds_asked(GRADE, earlier, "What grade did the previous inspection give?")

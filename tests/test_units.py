@@ -38,3 +38,17 @@ def test_context_adds_the_sentence_leaned_on_and_a_short_trailer() -> None:
         "This",
     ]
     assert [u.text.split()[0] for u in with_context(by_start["The"], units)] == ["The", "ACTION"]
+
+
+def test_a_title_line_above_cover_fields_is_its_own_unit() -> None:
+    title = "Area SEND inspection of Wenbury Local Area Partnership"
+    text = f"{title}\nInspection dates: 3 to 7 July 2023\nDates of previous inspection: 2019"
+    passage = Passage("p", text, "a.pdf", 1, 0.0, {"doc_title": title})
+    units = units_of(0, passage)
+    assert units[0].text == title
+    assert units[1].text.startswith("Inspection dates: 3 to 7 July 2023")
+    for unit in units:
+        assert text[unit.start : unit.end] == unit.text
+    # without the title set above them, the lines are one unit as before
+    plain = units_of(0, Passage("p", text, "a.pdf", 1, 0.0, {"doc_title": "Other"}))
+    assert plain[0].text.startswith(title + "\n")
