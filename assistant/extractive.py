@@ -323,7 +323,8 @@ class ExtractiveAnswerer:
         self, plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
     ) -> list[Unit]:
         """Asked for a sum or a figure the quotes lack, the sentence of the same agenda item or
-        report section that gives one ('… was funded by a £1.9 million grant')."""
+        report section that gives one ('… was funded by a £1.9 million grant'), in place of
+        quotes from other passages that only set its scene."""
         item = item_of(passages[chosen[0].passage_rank]) if chosen else None
         floor = self.settings.abstain_threshold - ASKED_SLACK
         for kind in asks(plan.question) & {NUMBER, MONEY}:
@@ -338,6 +339,9 @@ class ExtractiveAnswerer:
             ]
             if same_item:
                 best = max(same_item, key=lambda u: u.score)
+                if not plan.parts:
+                    # The quotes without the sum only set its scene: the sum's passage answers.
+                    chosen = [u for u in chosen if u.passage_rank == best.passage_rank]
                 chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
 
