@@ -36,6 +36,7 @@ from assistant.units import (
     Unit,
     add_new,
     improvement_list,
+    is_closing,
     is_furniture,
     is_title,
     one_line,
@@ -80,6 +81,7 @@ REQUIRED_MARGIN = {NUMBER: 0.1, GRADE: -ASKED_SLACK}
 SAME_PASSAGE_SLACK = 0.12
 # A part of a two-part question counts as answered when the quotes hold this share of its words.
 PART_COVERAGE = 0.6
+ASKS_CLOSE = re.compile(r"\b(?:clos\w*|end(?:ed)?|finish\w*|next meeting)\b", re.I)
 AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 
@@ -202,7 +204,13 @@ class ExtractiveAnswerer:
                 if not is_title(u.text, passages[u.passage_rank].metadata)
                 or (grade and holds(GRADE, u.text))
             ]
-        units = [u for u in units if not is_furniture(u.text)]
+        asks_close = bool(ASKS_CLOSE.search(plan.question))
+        dates_asked = DATE in asks(plan.question)
+        units = [
+            u
+            for u in units
+            if not is_furniture(u.text, dates_asked) and (asks_close or not is_closing(u.text))
+        ]
         if not units:
             return []
         questions = [plan.question, *_parts_of(plan)]

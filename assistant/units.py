@@ -32,6 +32,14 @@ FURNITURE_LINES = 4
 FURNITURE_WIDTH = 30
 FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][A-Za-z]+(?: [A-Za-z]+)?:\s")
 FURNITURE_FIELDS = 3
+DATED_FIELD = re.compile(r"\b(?:date|effective|published|made|decided)\b[^:]{0,30}:\s*\d", re.I)
+# A list of a web page's attachments: 'Report (PDF 412 KB); Appendix A (PDF 1 MB)'.
+ATTACHMENT = re.compile(r"\((?:PDF|DOCX?|XLSX?|ODT|HTML?)\b[^)]*?\d+\s?[KMG]B\)", re.I)
+CLOSING = re.compile(
+    r"^\W*(?:there being no (?:further|other) business|the meeting (?:closed|ended|finished|"
+    r"concluded|rose) at)",
+    re.I,
+)
 ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 
 
@@ -53,14 +61,23 @@ class Unit:
     title: bool = False
 
 
-def is_furniture(text: str) -> bool:
+def is_furniture(text: str, dates_asked: bool = False) -> bool:
     """An address block or a list of names and dates (many short lines, no sentence), or a
-    report's cover fields ('From: … To: … Subject: … Classification: …')."""
+    report's cover fields ('From: … To: … Subject: … Classification: …'); asked when, fields
+    that give dates ('Date of decision: 13/03/2025 … Effective from: 25/03/2025') answer."""
     lines = [line for line in text.splitlines() if line.strip()]
     short_lines = (
         len(lines) >= FURNITURE_LINES and sum(map(len, lines)) / len(lines) < FURNITURE_WIDTH
     )
-    return short_lines or len(FIELD_LABEL.findall(text)) >= FURNITURE_FIELDS
+    fields = len(FIELD_LABEL.findall(text)) >= FURNITURE_FIELDS
+    fields = fields and not (dates_asked and DATED_FIELD.search(text))
+    return short_lines or fields or len(ATTACHMENT.findall(text)) >= 2
+
+
+def is_closing(text: str) -> bool:
+    """The minute that closes a meeting ('There being no further business the meeting closed
+    at 9.38 pm'): it answers only a question about the close."""
+    return bool(CLOSING.match(text))
 
 
 def is_title(text: str, meta: dict[str, object]) -> bool:
@@ -71,6 +88,8 @@ def is_title(text: str, meta: dict[str, object]) -> bool:
     titles = {str(meta.get(k, "")).strip().lower() for k in ("item_title", "heading", "doc_title")}
     if bare in titles or any(bare.endswith(t) for t in titles if len(t) > 10):
         return True
+    if DATED_FIELD.search(text):  # 'Date of decision: 13/03/2025' is a fact, not a heading
+        return False
     return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
 
 

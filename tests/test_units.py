@@ -4,7 +4,7 @@ that leans on the one before it is quoted with it."""
 from __future__ import annotations
 
 from assistant.types import Passage
-from assistant.units import is_furniture, is_title, units_of, with_context
+from assistant.units import is_closing, is_furniture, is_title, units_of, with_context
 
 
 def test_cover_fields_and_address_blocks_are_furniture() -> None:
@@ -52,3 +52,21 @@ def test_a_title_line_above_cover_fields_is_its_own_unit() -> None:
     # without the title set above them, the lines are one unit as before
     plain = units_of(0, Passage("p", text, "a.pdf", 1, 0.0, {"doc_title": "Other"}))
     assert plain[0].text.startswith(title + "\n")
+
+
+def test_a_closing_minute_and_a_list_of_attachments_are_not_answers() -> None:
+    assert is_closing("There being no further business the meeting closed at 9.38 pm")
+    assert is_closing("The meeting closed at 12.35 pm.")
+    assert not is_closing("The Chair closed the consultation on 6 January 2025.")
+    attachments = (
+        "Report (PDF 412 KB); Appendix A – Policy (PDF 1 MB); Record of Decision (PDF 98 KB)"
+    )
+    assert is_furniture(attachments)
+
+
+def test_fields_that_give_dates_answer_when() -> None:
+    fields = (
+        "Publication date: 17/03/2025\nDate of decision: 13/03/2025\nEffective from: 25/03/2025"
+    )
+    assert is_furniture(fields) and not is_furniture(fields, dates_asked=True)
+    assert not is_title("Date of decision: 13/03/2025", {})
