@@ -66,7 +66,7 @@ def test_a_closing_minute_and_a_list_of_attachments_are_not_answers() -> None:
 
 def test_fields_that_give_dates_answer_when() -> None:
     fields = (
-        "Publication date: 17/03/2025\nDate of decision: 13/03/2025\nEffective from: 25/03/2025"
+        "Publication date: 17/03/2025\nDecision made: 13/03/2025\nEffective from: 25/03/2025"
     )
     assert is_furniture(fields) and not is_furniture(fields, dates_asked=True)
     assert not is_title("Date of decision: 13/03/2025", {})
