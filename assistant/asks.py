@@ -19,12 +19,18 @@ GRADE = "grade"
 REASON = "reason"
 ACTION = "action"
 MONEY = "money"
+COUNT = "count"
 
 ASKS_NUMBER = re.compile(
-    r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ )?(?:percentage|proportion|"
-    r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio)|"
-    r"figures|cost|fees?|price|how much)\b",
+    r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
+    r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"
+    r"targets?)|figures|cost|fees?|price|how much)\b",
     re.I,
+)
+# 'How many potholes …' asks for a count: a percentage or a sum of money does not answer it.
+ASKS_COUNT = re.compile(r"\bhow many\b(?! times)", re.I)
+SHARE_OR_SUM = re.compile(
+    r"[£$€]\s?\d[\d,.]*\s?(?:million|billion|bn|m|k)?|\d[\d,.]*\s?(?:%|per ?cent|percent)", re.I
 )
 # 'When' asks for a date only where a question starts ('… when they met' does not).
 ASKS_DATE = re.compile(
@@ -110,7 +116,9 @@ ASKS_LIST = re.compile(
 def asks(question: str) -> frozenset[str]:
     """The kinds of fact ``question`` asks for (none for an open question)."""
     found = set()
-    if ASKS_NUMBER.search(question):
+    if ASKS_COUNT.search(question):
+        found.add(COUNT)
+    elif ASKS_NUMBER.search(question):
         found.add(NUMBER)
     if ASKS_DATE.search(question):
         found.add(DATE)
@@ -154,12 +162,16 @@ ASKS_EARLIER = re.compile(
     rf"{EARLIER.pattern}|\b(?:before|old|former|last|had been|used to be)\b", re.I
 )
 
+ASKS_FUTURE = re.compile(r"\b(?:will|next|come back|return\w*|due|upcoming|future)\b", re.I)
+
 
 def holds_asked(kind: str, text: str, question: str) -> bool:
     """Whether ``text`` holds the fact of ``kind`` that ``question`` asks for: a grade must be
     the inspection's own unless the question asks about an earlier one."""
     if kind == GRADE and EARLIER.search(text) and not ASKS_EARLIER.search(question):
         return False
+    if kind == DATE and EARLIER.search(text) and ASKS_FUTURE.search(question):
+        return False  # 'Date of previous inspection: …' does not say when inspectors return
     return holds(kind, text)
 
 
@@ -176,5 +188,7 @@ def holds(kind: str, text: str) -> bool:
         return bool(HOLDS_ACTION.search(text))
     if kind == MONEY:
         return bool(HOLDS_MONEY.search(text))
+    if kind == COUNT:
+        text = SHARE_OR_SUM.sub(" ", text)
     text = LINK.sub(" ", text).lstrip("#* ")
     return bool(QUANTITY.search(NOT_QUANTITY.sub(" ", text)))

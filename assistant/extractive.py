@@ -11,6 +11,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant.asks import (
+    COUNT,
     DATE,
     GRADE,
     MONEY,
@@ -63,9 +64,9 @@ WEIGHTS = {
 ANSWER_PASSAGES = 5
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).
-REQUIRED = frozenset({NUMBER, GRADE})
+REQUIRED = frozenset({NUMBER, COUNT, GRADE})
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
-FACTS = frozenset({NUMBER, GRADE, DATE, MONEY})
+FACTS = frozenset({NUMBER, COUNT, GRADE, DATE, MONEY})
 # A sentence for a part of the question is added when it fits that part this much better than
 # the sentences already quoted.
 PART_GAIN = 0.05
@@ -76,11 +77,13 @@ ASKED_SLACK = 0.15
 # demo: sentences answering figure questions fit at 0.61 or more, the one quoted for an
 # unanswerable figure question at 0.40); judgement wording is found nowhere else, and the
 # judgement is often a short heading ('Overall effectiveness: Requires improvement to be good').
-REQUIRED_MARGIN = {NUMBER: 0.1, GRADE: -ASKED_SLACK}
+REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, GRADE: -ASKED_SLACK}
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
 # A part of a two-part question counts as answered when the quotes hold this share of its words.
 PART_COVERAGE = 0.6
+# A decision minuted in a sentence of its own ('… seconded by Cllr Ruddle it was agreed: …').
+DECIDED = re.compile(r"\bit was (?:agreed|resolved|decided|noted)\b|\bresolved\b", re.I)
 ASKS_CLOSE = re.compile(r"\b(?:clos\w*|end(?:ed)?|finish\w*|next meeting)\b", re.I)
 AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
@@ -305,7 +308,7 @@ class ExtractiveAnswerer:
             return None
         for kind in _required_of_anchor(plan):
             floor = threshold + REQUIRED_MARGIN[kind]
-            if kind == NUMBER:  # a grade is found nowhere but in a judgement: no relative floor
+            if kind != GRADE:  # a grade is found nowhere but in a judgement: no relative floor
                 floor = max(floor, anchor.score - ASKED_SLACK)
             holding = [
                 u for u in ranked if u.score >= floor and _holds_near(kind, u, units, plan.question)
@@ -335,7 +338,7 @@ class ExtractiveAnswerer:
         quotes from other passages that only set its scene."""
         item = item_of(passages[chosen[0].passage_rank]) if chosen else None
         floor = self.settings.abstain_threshold - ASKED_SLACK
-        for kind in asks(plan.question) & {NUMBER, MONEY}:
+        for kind in asks(plan.question) & {NUMBER, COUNT, MONEY}:
             if item is None or any(holds(kind, u.text) for u in chosen):
                 continue
             same_item = [
@@ -409,7 +412,7 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
     w = WEIGHTS
     kind = meta.get("section_kind")
     bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
-    if plan.wants_resolution and kind == "resolution":
+    if plan.wants_resolution and (kind == "resolution" or DECIDED.search(unit.text)):
         bonus += w["resolution"]
     if plan.wants_action and kind == "action":
         bonus += w["action"]

@@ -25,7 +25,11 @@ ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 DAY_MONTH_YEAR = re.compile(rf"\b{ORDINAL}\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+{ORDINAL},?\s+(\d{{4}})\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
-YEAR = re.compile(r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b", re.I)
+# 'in 2024' dates a meeting; 'for 2022 to 2026' or 'in 2024-25' names a plan's or budget's
+# period, which meetings years before may discuss.
+YEAR = re.compile(
+    r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–/]|to\b|until\b)\s*\d{2})", re.I
+)
 RESOLUTION_WORDS = re.compile(
     r"\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agree\w*|approv\w*|recommend\w*|"
     r"voted?|motion)\b",

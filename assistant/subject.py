@@ -52,10 +52,10 @@ def item_of(passage: Passage) -> tuple[str, str] | None:
 # Support Fund', 'Written Statement of Action').
 WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
 NAMED_THING = re.compile(rf"\b{WORD}(?:\s+(?:(?:of|and|for|the|on|in)\s+)?{WORD})+")
-# A name of a post is who speaks in a passage, rarely what it says ('the Cabinet Member for
+# A person or a post is who speaks in a passage, rarely what it says ('the Cabinet Member for
 # Education said …'), and a month is a date, not a name.
 NOT_A_THING = re.compile(
-    rf"\b(?:members?|chair\w*|vice|leaders?|directors?|heads?|officers?|councillors?|mayor|"
+    rf"\b(?:members?|chair\w*|vice|cllrs?|councillors?|mr|mrs|ms|miss|dr|sir|dame|leaders?|directors?|heads?|officers?|councillors?|mayor|"
     rf"executive|managers?|clerks?|inspectors?|ministers?|secretary|{MONTH_RE})\b",
     re.I,
 )

@@ -27,6 +27,12 @@ LEANS_BACK = re.compile(
     r"Thus|As a result|In addition|Also|Consequently|Meaning)\b)"
 )
 
+# A question minuted ('Cllr Keary asked what the Council do with …'): the reply follows it.
+REPORTED_QUESTION = re.compile(
+    r"\b(?:asked|enquired|inquired|queried|wondered|wanted to know)\s+(?:\w+\s+)?"
+    r"(?:what|whether|why|how|when|where|who|which|if)\b|\?\s*$",
+    re.I,
+)
 # Text set as many lines this short on average is a letterhead or an address, not a sentence.
 FURNITURE_LINES = 4
 FURNITURE_WIDTH = 30
@@ -88,6 +94,9 @@ def is_title(text: str, meta: dict[str, object]) -> bool:
     titles = {str(meta.get(k, "")).strip().lower() for k in ("item_title", "heading", "doc_title")}
     if bare in titles or any(bare.endswith(t) for t in titles if len(t) > 10):
         return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
+        return True  # 'MINUTES OF PROCEEDINGS AT MEETING OF …' is a heading in capitals
     if DATED_FIELD.search(text):  # 'Date of decision: 13/03/2025' is a fact, not a heading
         return False
     return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
@@ -95,14 +104,19 @@ def is_title(text: str, meta: dict[str, object]) -> bool:
 
 def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
     """``unit`` with the sentence before it when it leans on that one ('This is …'), and the
-    sentence after it when that one is a short line completing it ('ACTION – …')."""
+    sentence after it when that one is a short line completing it ('ACTION – …') or the reply
+    to a question the unit minutes."""
     same = sorted((u for u in units if u.passage_rank == unit.passage_rank), key=lambda u: u.start)
     before = [u for u in same if u.end <= unit.start]
     after = [u for u in same if u.start >= unit.end]
     window = [unit]
     if before and LEANS_BACK.match(unit.text.strip()):
         window.insert(0, before[-1])
-    if after and (words(after[0].text) <= TRAILER_WORDS or LEANS_BACK.match(after[0].text)):
+    if after and (
+        words(after[0].text) <= TRAILER_WORDS
+        or LEANS_BACK.match(after[0].text)
+        or REPORTED_QUESTION.search(unit.text)
+    ):
         window.append(after[0])
     return window
 

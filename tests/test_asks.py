@@ -6,6 +6,7 @@ import pytest
 
 from assistant.asks import (
     ACTION,
+    COUNT,
     DATE,
     GRADE,
     MONEY,
@@ -23,7 +24,9 @@ from assistant.asks import (
 @pytest.mark.parametrize(
     ("question", "kinds"),
     [
-        ("How many foster households did the council have?", {NUMBER}),
+        ("How many foster households did the council have?", {COUNT}),
+        ("How many times the median salary is the top earner paid?", {NUMBER}),
+        ("What housing delivery target does the plan set?", {NUMBER}),
         ("What audit fee did the auditor propose?", {NUMBER}),
         ("When is the next full inspection due?", {DATE}),
         ("What are the deadlines for reorganisation proposals?", {DATE}),
@@ -60,6 +63,8 @@ def test_asks(question: str, kinds: set[str]) -> None:
         ),
         (GRADE, "The council held a good meeting.", False),
         (REASON, "It was refused because of the harm to Hollin Wood.", True),
+        (COUNT, "The Council had 1,100 foster households.", True),
+        (COUNT, "Funding for the blitz had increased by almost 70% to £4.2m.", False),
     ],
 )
 def test_holds(kind: str, text: str, expected: bool) -> None:
@@ -117,3 +122,14 @@ def test_an_earlier_judgement_answers_only_a_question_about_it() -> None:
     assert holds_asked(GRADE, current, asked_now)
     assert holds_asked(GRADE, earlier, asked_before)
     assert holds_asked(GRADE, earlier, "What grade did the previous inspection give?")
+
+
+def test_a_previous_date_does_not_say_when_inspectors_return() -> None:
+    block = "Inspection dates: 20 to 24 November 2023 Date of previous inspection: March 2017"
+    assert not holds_asked(DATE, block, "When will inspectors come back?")
+    assert holds_asked(DATE, block, "When was the inspection?")
+    assert holds_asked(
+        DATE,
+        "A monitoring inspection will be within approximately 18 months.",
+        "When will inspectors come back?",
+    )

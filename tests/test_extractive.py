@@ -297,3 +297,14 @@ def test_a_thing_the_passages_do_not_mention_is_declined(wide_answerer) -> None:
     answer = wide_answerer.answer(plan, passages)
     assert answer.abstained and not answer.citations
     assert "Spring Fostering Campaign" in answer.text
+
+
+def test_a_decision_minuted_in_a_sentence_answers_what_was_agreed(wide_answerer) -> None:
+    text = (
+        "Ms Hayes presented the draft Integrated Transport Plan to the members of the committee. "
+        "On the proposal of Cllr Murphy, seconded by Cllr Ruddle, it was agreed that the draft "
+        "Integrated Transport Plan be recommended to Council for adoption."
+    )
+    plan = plan_query("What did the committee agree about the draft Integrated Transport Plan?")
+    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
+    assert "recommended to Council for adoption" in answer.text

@@ -21,6 +21,9 @@ def test_dates_in_questions() -> None:
     assert date_range("on January 30, 2025") == (dt.date(2025, 1, 30),) * 2
     assert date_range("inspection in March 2024") == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
     assert date_range("what happened in 2023") == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    # a plan's or budget's period is not the date of a meeting
+    assert date_range("the target the plan sets for 2022 to 2026") == (None, None)
+    assert date_range("the overspend in 2024-25") == (None, None)
     assert date_range("what did the committee say") == (None, None)
 
 

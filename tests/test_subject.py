@@ -18,6 +18,7 @@ def test_named_things_are_capitalised_names_not_posts_months_or_first_words() ->
         "BCP's Written Statement of Action"
     ]
     assert named_things("Which reports say children wait two years?") == []
+    assert named_things("What did officers say about Cllr Galvin's motion on road signs?") == []
 
 
 def test_a_thing_no_passage_mentions_is_not_found() -> None:

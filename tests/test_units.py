@@ -65,8 +65,23 @@ def test_a_closing_minute_and_a_list_of_attachments_are_not_answers() -> None:
 
 
 def test_fields_that_give_dates_answer_when() -> None:
-    fields = (
-        "Publication date: 17/03/2025\nDecision made: 13/03/2025\nEffective from: 25/03/2025"
-    )
+    fields = "Publication date: 17/03/2025\nDecision made: 13/03/2025\nEffective from: 25/03/2025"
     assert is_furniture(fields) and not is_furniture(fields, dates_asked=True)
     assert not is_title("Date of decision: 13/03/2025", {})
+
+
+def test_a_minuted_question_is_quoted_with_its_reply() -> None:
+    text = (
+        "Cllr Keary asked what the Council do with the 25% financial contribution. Ms Curley "
+        "advised that the money goes into the internal capital receipts for housing use. The "
+        "Chair thanked the officers for a detailed and helpful presentation on the scheme."
+    )
+    units = units_of(0, Passage("p", text, "a.md", 1, 0.0, {}))
+    window = with_context(units[0], units)
+    assert [u.text.split()[0] for u in window] == ["Cllr", "Ms"]
+
+
+def test_a_heading_in_capitals_is_a_title() -> None:
+    heading = "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT HELD ON 20TH OCTOBER."
+    assert is_title(heading, {})
+    assert not is_title("The SEND Priority Action Plan was approved by Cabinet in 2024.", {})
