@@ -169,10 +169,12 @@ class ExtractiveAnswerer:
         not cover, however similar the passages sound.
         """
         question_parts = _parts_of(plan)
+        # A follow-up pointing back ('that contract') is about what the earlier question named.
+        question = f"{plan.topic} {plan.question}" if plan.topic else plan.question
         if question_parts:
             shares = [self._coverage_of(part, passages) for part in question_parts]
-            return max(self._coverage_of(plan.question, passages), sum(shares) / len(shares))
-        return self._coverage_of(plan.question, passages)
+            return max(self._coverage_of(question, passages), sum(shares) / len(shares))
+        return self._coverage_of(question, passages)
 
     def _coverage_of(self, question: str, passages: list[Passage]) -> float:
         terms = content_terms(question)
@@ -217,12 +219,14 @@ class ExtractiveAnswerer:
         if not units:
             return []
         questions = [plan.question, *_parts_of(plan)]
+        if plan.topic:  # a follow-up pointing back is also read with the question it points to
+            questions.append(f"{plan.topic} {plan.question}")
         vectors = self.embeddings.encode(questions + [u.text for u in units])
         asking = [self._asking(q, v) for q, v in zip(questions, vectors, strict=False)]
         # When a part only sets the scene, a sentence is judged on the parts that ask; otherwise
         # on the whole question too (a sentence answering one part well is a good answer).
-        flags = asked(questions[1:])
-        judged = [all(flags), *flags]
+        flags = asked(_parts_of(plan))
+        judged = [all(flags), *flags] + [True] * bool(plan.topic)
         for unit, vector in zip(units, vectors[len(questions) :], strict=True):
             unit.vector = vector
             passage = passages[unit.passage_rank]
@@ -231,7 +235,7 @@ class ExtractiveAnswerer:
             title_terms = set(tokenize(_section_title(passage)))
             fits = [self._fit(question, unit, title_terms) for question in asking]
             unit.score = max(fit for fit, judge in zip(fits, judged, strict=True) if judge)
-            unit.part_fits = fits[1:]
+            unit.part_fits = fits[1 : 1 + len(plan.parts)]
             unit.topic_fit = max(fits)
         return units
 

@@ -45,6 +45,10 @@ INSPECTION_KIND_SLACK = dt.timedelta(days=120)
 VISIT_DAYS = dt.timedelta(days=14)
 IMPROVE_BOOST = 1.0
 # Asked how something is paid for or what it costs: the answer holds a sum of money.
+# A follow-up that points back at what an earlier question named.
+REFERS_BACK = re.compile(
+    r"\b(?:that|this|those|these)\s+(?!is\b|was\b|are\b|were\b|the\b|a\b|an\b)[a-z]+", re.I
+)
 MONEY_WORDS = re.compile(
     r"\b(?:(?:paid|pay(?:ing)?) for|funded|financed|costs?|costing|money|budget\w*|spend\w*|"
     r"spent)\b",
@@ -119,6 +123,8 @@ class QueryPlan:
     wants_improvement: bool = False
     wants_money: bool = False
     carried: list[str] = field(default_factory=list)
+    # The earlier question a follow-up points back to ('that contract', 'it'), if it does.
+    topic: str = ""
     parts: list[QueryPlan] = field(default_factory=list)
 
     def metadata_match(self, meta: dict[str, Any]) -> float:
@@ -231,6 +237,10 @@ def plan_query(
     """Read a question (and the conversation before it) into a ``QueryPlan``."""
     vocab = vocabulary or Vocabulary()
     plan = _read(question, history or [], vocab)
+    if history and REFERS_BACK.search(question):
+        # 'How much is that contract worth?': the thing referred to is named only earlier.
+        plan.topic = history[-1]
+        plan.text = f"{history[-1]} {plan.text}"
     clauses = split_clauses(question)
     if len(clauses) > 1:
         plan.parts = [_plan_part(i, clauses, history or [], vocab) for i in range(len(clauses))]

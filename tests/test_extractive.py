@@ -308,3 +308,14 @@ def test_a_decision_minuted_in_a_sentence_answers_what_was_agreed(wide_answerer)
     plan = plan_query("What did the committee agree about the draft Integrated Transport Plan?")
     answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
     assert "recommended to Council for adoption" in answer.text
+
+
+def test_a_follow_up_pointing_back_is_answered_with_the_earlier_question(wide_answerer) -> None:
+    text = (
+        "a) Deloitte LLP BE APPOINTED as the consultant to undertake the Integrated Transport "
+        "Plan review, for a total amount of £233,820 (excluding VAT);"
+    )
+    earlier = "Who did Cabinet appoint to review the Integrated Transport Plan?"
+    plan = plan_query("How much is that contract worth?", [earlier])
+    answer = wide_answerer.answer(plan, [_passage("1", text, "resolution")])
+    assert not answer.abstained and "£233,820" in answer.text

@@ -116,3 +116,14 @@ def test_inspection_dates_allow_a_visit_that_began_the_month_before() -> None:
     assert plan.metadata_match(began) == 1.0
     assert plan.metadata_match({**began, "date": "2022-10-01"}) == 0.0
     assert plan.metadata_match({"doc_kind": "minutes", "date": "2022-10-31"}) == 0.0
+
+
+def test_a_follow_up_pointing_back_is_searched_with_the_question_it_points_to() -> None:
+    earlier = (
+        "Who did the committee pick in April 2025 to develop the Economic Development Strategy?"
+    )
+    plan = plan_query("How much is that contract worth?", [earlier], VOCAB)
+    assert plan.topic == earlier and earlier in plan.text
+    # a pronoun inside the question itself ('are they helping') points at its own words
+    own = plan_query("How many fair access panels are there, and are they helping?", [earlier])
+    assert own.topic == "" and earlier not in own.text
