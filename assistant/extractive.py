@@ -5,10 +5,6 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Protocol
-
-import numpy as np
 
 from assistant.asks import (
     COUNT,
@@ -24,49 +20,26 @@ from assistant.asks import (
 )
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
+from assistant.fit import ANSWER_PASSAGES, SentenceScorer, TermStats, Uniform, parts_of
 from assistant.keyword import content_terms, tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
 from assistant.query import QueryPlan
-from assistant.sentences import words
 from assistant.settings import Settings
 from assistant.subject import about, in_context, item_of, on_subject, things_not_found
 from assistant.types import Answer, Citation, Passage
 from assistant.units import (
     MAX_ANSWER_WORDS,
-    SHORT_UNIT_WORDS,
     Unit,
     add_new,
     improvement_list,
-    is_closing,
-    is_furniture,
-    is_title,
     one_line,
-    units_of,
     with_context,
     with_following_clauses,
 )
 
-# How a unit's score is made: similarity to the question, share of its rare words, and priors.
-WEIGHTS = {
-    "cosine": 0.6,
-    "overlap": 0.4,
-    "rank": 0.08,
-    "asked": 0.12,
-    "resolution": 0.08,
-    "action": 0.08,
-    "summary": 0.05,
-    "improve": 0.12,
-    "heading": 0.15,
-    "title": -0.25,
-    "short": -0.08,
-    "boilerplate": -0.3,
-}
-ANSWER_PASSAGES = 5
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).
 REQUIRED = frozenset({NUMBER, COUNT, GRADE})
-# Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
-FACTS = frozenset({NUMBER, COUNT, GRADE, DATE, MONEY})
 # A sentence for a part of the question is added when it fits that part this much better than
 # the sentences already quoted.
 PART_GAIN = 0.05
@@ -82,38 +55,7 @@ REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, GRADE: -ASKED_SLACK}
 SAME_PASSAGE_SLACK = 0.12
 # A part of a two-part question counts as answered when the quotes hold this share of its words.
 PART_COVERAGE = 0.6
-# A decision minuted in a sentence of its own ('… seconded by Cllr Ruddle it was agreed: …').
-DECIDED = re.compile(r"\bit was (?:agreed|resolved|decided|noted)\b|\bresolved\b", re.I)
-ASKS_CLOSE = re.compile(r"\b(?:clos\w*|end(?:ed)?|finish\w*|next meeting)\b", re.I)
-AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
-
-
-@dataclass(frozen=True, slots=True)
-class Asking:
-    """A question (or one of its parts) as scoring sees it."""
-
-    text: str
-    vector: np.ndarray
-    terms: set[str]
-    weight: float
-    wanted: frozenset[str]
-
-
-class TermStats(Protocol):
-    """Corpus statistics of (tokenized) terms: the keyword index provides them."""
-
-    def idf(self, term: str) -> float: ...
-
-    def knows(self, term: str) -> bool: ...
-
-
-class _Uniform:
-    def idf(self, term: str) -> float:
-        return 1.0
-
-    def knows(self, term: str) -> bool:
-        return True
 
 
 class ExtractiveAnswerer:
@@ -128,8 +70,9 @@ class ExtractiveAnswerer:
     ) -> None:
         self.embeddings = embeddings
         self.settings = settings
-        self.terms: TermStats = terms or _Uniform()
+        self.terms: TermStats = terms or Uniform()
         self.boilerplate = boilerplate or Boilerplate(set())
+        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate)
 
     def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
@@ -140,7 +83,7 @@ class ExtractiveAnswerer:
             or things_not_found(plan.question, top)
         )
         covered = self._coverage(plan, top) >= self.settings.min_coverage
-        units = self._score(plan, top) if top and covered and not missing else []
+        units = self.scorer.score(plan, top) if top and covered and not missing else []
         units = on_subject(plan, units, top)
         chosen = self._select(plan, units, top)
         chosen = with_following_clauses(plan, chosen, units, top)
@@ -168,7 +111,7 @@ class ExtractiveAnswerer:
         A question whose rare words no passage contains asks about something the documents do
         not cover, however similar the passages sound.
         """
-        question_parts = _parts_of(plan)
+        question_parts = parts_of(plan)
         # A follow-up pointing back ('that contract') is about what the earlier question named.
         question = f"{plan.topic} {plan.question}" if plan.topic else plan.question
         if question_parts:
@@ -196,74 +139,6 @@ class ExtractiveAnswerer:
             if not any(about(p, name) for p in passages):
                 missing.append(name)
         return missing
-
-    def _score(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
-        units = [u for rank, p in enumerate(passages) for u in units_of(rank, p)]
-        if not AGENDA.search(plan.question):
-            # A heading names a topic (and is in every quote's label); it answers nothing,
-            # unless it is an inspection's judgement ('Overall effectiveness: Inadequate').
-            grade = GRADE in asks(plan.question)
-            units = [
-                u
-                for u in units
-                if not is_title(u.text, passages[u.passage_rank].metadata)
-                or (grade and holds(GRADE, u.text))
-            ]
-        asks_close = bool(ASKS_CLOSE.search(plan.question))
-        dates_asked = DATE in asks(plan.question)
-        units = [
-            u
-            for u in units
-            if not is_furniture(u.text, dates_asked) and (asks_close or not is_closing(u.text))
-        ]
-        if not units:
-            return []
-        questions = [plan.question, *_parts_of(plan)]
-        if plan.topic:  # a follow-up pointing back is also read with the question it points to
-            questions.append(f"{plan.topic} {plan.question}")
-        vectors = self.embeddings.encode(questions + [u.text for u in units])
-        asking = [self._asking(q, v) for q, v in zip(questions, vectors, strict=False)]
-        # When a part only sets the scene, a sentence is judged on the parts that ask; otherwise
-        # on the whole question too (a sentence answering one part well is a good answer).
-        flags = asked(_parts_of(plan))
-        judged = [all(flags), *flags] + [True] * bool(plan.topic)
-        for unit, vector in zip(units, vectors[len(questions) :], strict=True):
-            unit.vector = vector
-            passage = passages[unit.passage_rank]
-            unit.prior = _prior(plan, unit, passage)
-            unit.boilerplate = unit.text in self.boilerplate
-            title_terms = set(tokenize(_section_title(passage)))
-            fits = [self._fit(question, unit, title_terms) for question in asking]
-            unit.score = max(fit for fit, judge in zip(fits, judged, strict=True) if judge)
-            unit.part_fits = fits[1 : 1 + len(plan.parts)]
-            unit.topic_fit = max(fits)
-        return units
-
-    def _asking(self, question: str, vector: np.ndarray) -> Asking:
-        """What scoring needs of a question (or part), worked out once for all its units."""
-        terms = set(tokenize(question))
-        weight = sum(self.terms.idf(t) for t in terms) or 1.0
-        return Asking(question, vector, terms, weight, asks(question))
-
-    def _fit(self, question: Asking, unit: Unit, title_terms: set[str]) -> float:
-        """How well ``unit`` answers ``question``: meaning, rare words shared, what is asked for."""
-        w = WEIGHTS
-        idf = self.terms.idf
-        overlap = sum(idf(t) for t in question.terms & set(tokenize(unit.text)))
-        on_topic = sum(idf(t) for t in question.terms & title_terms)
-        held = {kind for kind in question.wanted if holds_asked(kind, unit.text, question.text)}
-        # Inspection reports word their judgement and the next inspection's timing alike (often
-        # as a heading): there the stock wording holding the fact asked for is the answer.
-        stock_answer = bool(held & FACTS)
-        return float(
-            w["boilerplate"] * unit.boilerplate * (not stock_answer)
-            + w["title"] * unit.title * (not (GRADE in question.wanted and stock_answer))
-            + w["cosine"] * float(unit.vector @ question.vector)
-            + w["overlap"] * overlap / question.weight
-            + w["heading"] * on_topic / question.weight
-            + w["asked"] * bool(held)
-            + unit.prior
-        )
 
     def _select(self, plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,
@@ -324,7 +199,7 @@ class ExtractiveAnswerer:
 
     def _answer_parts(self, plan: QueryPlan, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""
-        question_parts = _parts_of(plan)
+        question_parts = parts_of(plan)
         for index, (part, ask) in enumerate(
             zip(question_parts, asked(question_parts), strict=True)
         ):
@@ -410,43 +285,11 @@ class ExtractiveAnswerer:
         return "\n\n".join(lines), citations
 
 
-def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
-    """What the question asks for, beyond wording: a figure, a resolution, a real sentence."""
-    meta = passage.metadata
-    w = WEIGHTS
-    kind = meta.get("section_kind")
-    bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
-    if plan.wants_resolution and (kind == "resolution" or DECIDED.search(unit.text)):
-        bonus += w["resolution"]
-    if plan.wants_action and kind == "action":
-        bonus += w["action"]
-    if kind == "summary":
-        bonus += w["summary"]
-    if improvement_list(plan, meta):
-        bonus += w["improve"]
-    if is_title(unit.text, meta):
-        unit.title = True
-    elif words(unit.text) < SHORT_UNIT_WORDS:
-        bonus += w["short"]
-    return bonus
-
-
-def _section_title(passage: Passage) -> str:
-    """The heading and agenda item a passage sits under: they say what it is about."""
-    meta = passage.metadata
-    return f"{meta.get('heading', '')} {meta.get('item_title', '')}"
-
-
-def _parts_of(plan: QueryPlan) -> list[str]:
-    """The parts of a question that asks two things or more (none for a one-part question)."""
-    return [part.question for part in plan.parts]
-
-
 def _required_of_anchor(plan: QueryPlan) -> frozenset[str]:
     """The figure or grade the answer's first quote must hold: what the question asks for, or
     for a question of several parts what every asking part asks for ('the ILACS grade and the
     outcome of the SEND inspection'); parts asking different things are answered part by part."""
-    question_parts = _parts_of(plan)
+    question_parts = parts_of(plan)
     if not question_parts:
         return REQUIRED & asks(plan.question)
     asking = [
