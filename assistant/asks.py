@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.keyword import tokenize
 from assistant.query import MONEY_WORDS, MONTH_RE
 
 NUMBER = "number"
@@ -27,6 +28,15 @@ ASKS_NUMBER = re.compile(
     r"targets?)|figures|cost|fees?|price|how much)\b",
     re.I,
 )
+# What 'how many' counts: the words after it, up to the verb ('how many fair access panels does').
+COUNTED = re.compile(
+    r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+(?:are|is|was|were|"
+    r"do|does|did|have|has|had|will|would|can|could|in|of|on|at|for|to|that|"
+    r"which|who)\b",
+    re.I,
+)
+# A count is a number this many words from what is counted.
+COUNT_WINDOW = 6
 # 'How many potholes …' asks for a count: a percentage or a sum of money does not answer it.
 ASKS_COUNT = re.compile(r"\bhow many\b(?! times)", re.I)
 SHARE_OR_SUM = re.compile(
@@ -93,8 +103,8 @@ QUANTITY = re.compile(
 # What is a number in form but not a quantity: list and paragraph numbers, dates, years.
 NOT_QUANTITY = re.compile(
     rf"^\s*(?:\(?[a-z0-9]{{1,3}}[.)]|\d+(?:\.\d+)+)\s|{CALENDAR_DATE}|\b(?:19|20)\d{{2}}"
-    rf"(?:[-/]\d{{2,4}})?\b|\b(?:item|items|paragraph|para|page|section|minute|appendix|annex)"
-    rf"\s+\d+[a-z]?\b",
+    rf"(?:[-/]\d{{2,4}})?\b|\b(?:item|items|paragraph|para|page|section|minute|appendix|annex|"
+    rf"schedule|clause|chapter|part|table|figure|regulation|rule)\s+[“\"']?\d+[a-z]?\b",
     re.I,
 )
 LINK = re.compile(r"\(<?https?://[^)\s]*>?\)|<?https?://\S+")
@@ -172,7 +182,36 @@ def holds_asked(kind: str, text: str, question: str) -> bool:
         return False
     if kind == DATE and EARLIER.search(text) and ASKS_FUTURE.search(question):
         return False  # 'Date of previous inspection: …' does not say when inspectors return
+    if kind == COUNT:
+        return counts(text, counted(question))
     return holds(kind, text)
+
+
+def counted(question: str) -> set[str]:
+    """The stemmed words of what 'how many …' counts ('how many home-educated pupils' →
+    home, educat, pupil); empty when the question does not say."""
+    found = COUNTED.search(question)
+    return set(tokenize(found.group(1))) if found else set()
+
+
+def counts(text: str, things: set[str]) -> bool:
+    """Whether ``text`` gives a count of ``things``: a number within a few words of one of them
+    ('around 100 potholes', 'monitors 1,700 home educated children'); any number when the
+    question does not say what it counts."""
+    if not holds(COUNT, text):
+        return False
+    if not things:
+        return True
+    tokens = [(t, bool(QUANTITY.fullmatch(raw))) for raw, t in _words(text)]
+    numbers = [i for i, (_, number) in enumerate(tokens) if number]
+    near = {t for i in numbers for t, _ in tokens[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]}
+    return bool(near & things)
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` with its stemmed form (numbers as they are)."""
+    raw = re.findall(r"[£$€]?\d[\d,.]*%?|[A-Za-z]+(?:[-'’][A-Za-z]+)*", SHARE_OR_SUM.sub(" ", text))
+    return [(w, (tokenize(w) or [w.lower()])[0]) for w in raw]
 
 
 def holds(kind: str, text: str) -> bool:

@@ -20,6 +20,7 @@ from assistant.query import QueryPlan, Vocabulary, plan_query
 from assistant.settings import Settings
 from assistant.store import IndexStore
 from assistant.types import Filters, Passage
+from assistant.units import has_content
 
 
 def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
@@ -152,8 +153,11 @@ class HybridRetriever(BaseRetriever):
         ranked = sorted(fused, key=lambda key: -fused[key])
         ranked = diversify(
             ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
-        )[:k]
-        return [to_passage(key, *found[key], score=fused[key]) for key in ranked]
+        )
+        passages = [to_passage(key, *found[key], score=fused[key]) for key in ranked[: 2 * k]]
+        # A chunk that is only a heading or a label ranks high on its context header alone but
+        # holds nothing to read or quote: it goes after the passages that do.
+        return sorted(passages, key=lambda p: not has_content(p))[:k]
 
     def _fused(
         self,

@@ -46,6 +46,9 @@ CLOSING = re.compile(
     r"concluded|rose) at)",
     re.I,
 )
+JUDGEMENT_HEADING = re.compile(
+    r"\b(?:outstanding|good|requires improvement|inadequate|overall effectiveness)\b", re.I
+)
 ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 
 
@@ -160,6 +163,16 @@ def _title_apart(text: str, start: int, end: int, titles: set[str]) -> list[tupl
     rest_start = start + len(first) + 1
     rest_start += len(rest) - len(rest.lstrip())
     return [(start, start + len(first.rstrip())), (rest_start, end)]
+
+
+def has_content(passage: Passage) -> bool:
+    """Whether a passage holds a sentence of its own: more than a heading, a label or an
+    address block (a heading that states an inspection's judgement counts)."""
+    return any(
+        not is_furniture(u.text)
+        and (not is_title(u.text, passage.metadata) or JUDGEMENT_HEADING.search(u.text))
+        for u in units_of(0, passage)
+    )
 
 
 def overlaps(a: Unit, b: Unit) -> bool:

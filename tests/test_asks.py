@@ -15,6 +15,7 @@ from assistant.asks import (
     asked,
     asks,
     asks_for_several,
+    counted,
     holds,
     holds_asked,
     is_question,
@@ -133,3 +134,13 @@ def test_a_previous_date_does_not_say_when_inspectors_return() -> None:
         "A monitoring inspection will be within approximately 18 months.",
         "When will inspectors come back?",
     )
+
+
+def test_a_count_is_a_number_near_what_is_counted() -> None:
+    question = "How many potholes did the council repair during its pothole blitz?"
+    assert counted(question) == {"pothol"}
+    assert holds_asked(COUNT, "Crews repaired around 1,200 potholes in six weeks.", question)
+    assert not holds_asked(COUNT, "The blitz began three weeks after the storms.", question)
+    assert not holds_asked(COUNT, "Funding rose by 70% to £4.2m for the blitz.", question)
+    # a number in a reference is not a count
+    assert not holds(COUNT, "The agreement appended as Schedule “1” BE APPROVED.")

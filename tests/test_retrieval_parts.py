@@ -72,12 +72,13 @@ def test_each_part_keeps_the_subject_of_the_others() -> None:
 def test_committees_are_meetings_not_roles_or_parts_of_a_body_name() -> None:
     question = "What did the Cabinet Member for Education tell County Council about Kent's plans?"
     assert committees_in(question, VOCAB.committees, VOCAB.councils) == {"County Council"}
-    assert committees_in(
-        "What did Kent County Council spend?", VOCAB.committees, VOCAB.councils
-    ) == set()
-    assert committees_in(
-        "What did Kent's Cabinet resolve?", VOCAB.committees, VOCAB.councils
-    ) == {"Cabinet"}
+    assert (
+        committees_in("What did Kent County Council spend?", VOCAB.committees, VOCAB.councils)
+        == set()
+    )
+    assert committees_in("What did Kent's Cabinet resolve?", VOCAB.committees, VOCAB.councils) == {
+        "Cabinet"
+    }
     history = ["What did the Cabinet Member say at County Council in March 2025?"]
     follow_up = plan_query("And how many pupils?", history, VOCAB)
     assert follow_up.committees == {"County Council"}
@@ -118,11 +119,11 @@ def test_a_two_part_question_finds_the_second_document(tmp_path: Path) -> None:
     inspection = {"source": "inspection.pdf", "council": "Dudley", "date": "2022-11-07"}
     other = {"source": "other.pdf", "council": "Sandwell", "date": "2023-06-01"}
     rows = [
-        ("v1", "Focused visit: this visit refers back to previous findings", visit),
-        ("v2", "The focused visit refers back to earlier work", visit),
-        ("v3", "Previous focused visit letters were sent back", visit),
+        ("v1", "Focused visit: this visit refers back to previous findings.", visit),
+        ("v2", "The focused visit refers back to earlier work.", visit),
+        ("v3", "Previous focused visit letters were sent back.", visit),
         ("i1", "Inspection judgement grade: requires improvement to be good", inspection),
-    ] + [(f"n{i}", f"Highways repairs to road number {i} and pavements", other) for i in range(12)]
+    ] + [(f"n{i}", f"Highways repairs to road number {i} and pavements.", other) for i in range(12)]
     retriever = _retriever(tmp_path, rows)
     question = (
         "Dudley's February 2024 focused visit refers back to the previous inspection. "
@@ -134,3 +135,19 @@ def test_a_two_part_question_finds_the_second_document(tmp_path: Path) -> None:
     whole_only.parts = []
     assert [p.id for p in retriever.search(whole_only, k=3)] == ["v1", "v2", "v3"]
     assert "i1" in [p.id for p in retriever.search(plan, k=3)]
+
+
+HEADING = "What does the area partnership need to do better?"
+
+
+def test_a_chunk_that_is_only_a_heading_ranks_after_passages_with_sentences(tmp_path: Path) -> None:
+    meta = {"source": "send.pdf", "council": "Plymouth", "date": "2023-06-26"}
+    rows = [
+        # the heading's own chunk, as structure parsing leaves it
+        ("h1", "What does the area partnership need to do better?", {**meta, "heading": HEADING}),
+        ("s1", "The area partnership needs to improve how quickly EHC plans are issued.", meta),
+    ] + [(f"n{i}", f"Highways repairs to road number {i} and pavements.", meta) for i in range(6)]
+    retriever = _retriever(tmp_path, rows)
+    plan = plan_query("What does the area partnership need to do better?")
+    ranked = [p.id for p in retriever.search(plan, k=4)]
+    assert ranked[0] == "s1" and "h1" not in ranked[:1]

@@ -4,7 +4,14 @@ that leans on the one before it is quoted with it."""
 from __future__ import annotations
 
 from assistant.types import Passage
-from assistant.units import is_closing, is_furniture, is_title, units_of, with_context
+from assistant.units import (
+    has_content,
+    is_closing,
+    is_furniture,
+    is_title,
+    units_of,
+    with_context,
+)
 
 
 def test_cover_fields_and_address_blocks_are_furniture() -> None:
@@ -85,3 +92,13 @@ def test_a_heading_in_capitals_is_a_title() -> None:
     heading = "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT HELD ON 20TH OCTOBER."
     assert is_title(heading, {})
     assert not is_title("The SEND Priority Action Plan was approved by Cabinet in 2024.", {})
+
+
+def test_a_passage_that_is_only_a_heading_has_no_content() -> None:
+    heading = "What is the area partnership doing that is effective?"
+    meta: dict[str, object] = {"heading": heading}
+    assert not has_content(Passage("p", heading, "a.pdf", 1, 0.0, meta))
+    grade = "Overall effectiveness Requires improvement to be good"
+    assert has_content(Passage("p", grade, "a.pdf", 1, 0.0, {"heading": grade}))
+    text = f"{heading}\n\nLeaders have improved the timeliness of EHC plans since 2023."
+    assert has_content(Passage("p", text, "a.pdf", 1, 0.0, meta))
