@@ -114,6 +114,8 @@ INTERROGATIVE = re.compile(
     r"explain|summari[sz]e|from what|in what|on what|by what|at what|to what)\b",
     re.I,
 )
+# A question after a leading phrase: 'After Suffolk's inspection, when will inspectors return'.
+LATE_INTERROGATIVE = re.compile(r"[,;:]\s*(?:and\s+)?(?:what|when|where|which|who|why|how)\b", re.I)
 # 'Which reports say …', 'What councils have …': the answer may be in several documents.
 ASKS_LIST = re.compile(
     r"^\s*(?:which|what)\b(?:\s+[\w'’-]+){0,4}?\s+(?!(?:does|goes|has|was|is)\b)"
@@ -154,7 +156,11 @@ def asked(parts: list[str]) -> list[bool]:
 def is_question(part: str) -> bool:
     """Whether a part of a question asks something ('what did …', 'give me …') rather than
     setting the scene ('Kent's report rates EHCPs as red')."""
-    return bool(INTERROGATIVE.match(part)) or part.rstrip().endswith("?")
+    return (
+        bool(INTERROGATIVE.match(part))
+        or part.rstrip().endswith("?")
+        or bool(LATE_INTERROGATIVE.search(part))
+    )
 
 
 def asks_for_several(question: str) -> bool:

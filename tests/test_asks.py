@@ -144,3 +144,10 @@ def test_a_count_is_a_number_near_what_is_counted() -> None:
     assert not holds_asked(COUNT, "Funding rose by 70% to £4.2m for the blitz.", question)
     # a number in a reference is not a count
     assert not holds(COUNT, "The agreement appended as Schedule “1” BE APPROVED.")
+
+
+def test_a_question_after_a_leading_phrase_asks() -> None:
+    assert is_question(
+        "After Wenbury's inspection in November 2023, when will inspectors come back"
+    )
+    assert not is_question("Kent's Quarter 3 report rates EHCPs issued within 20 weeks as red")
