@@ -21,6 +21,7 @@ from assistant.settings import Settings
 from assistant.store import IndexStore
 from assistant.types import Filters, Passage
 from assistant.units import has_content
+from assistant.windows import Neighbours
 
 
 def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
@@ -111,6 +112,8 @@ class HybridRetriever(BaseRetriever):
 
     # Unit-length stored vectors, row i = keyword.ids[i] (None: search Chroma's HNSW index).
     vectors: Any = None
+    # The chunks by document and position, built on first use (completes cut sentences).
+    neighbours: Neighbours | None = None
 
     @classmethod
     def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
@@ -154,7 +157,12 @@ class HybridRetriever(BaseRetriever):
         ranked = diversify(
             ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
         )
-        passages = [to_passage(key, *found[key], score=fused[key]) for key in ranked[: 2 * k]]
+        if self.neighbours is None:
+            self.neighbours = Neighbours(self.keyword.texts, self.keyword.metadatas)
+        passages = [
+            self.neighbours.complete(to_passage(key, *found[key], score=fused[key]))
+            for key in ranked[: 2 * k]
+        ]
         # A chunk that is only a heading or a label ranks high on its context header alone but
         # holds nothing to read or quote: it goes after the passages that do.
         return sorted(passages, key=lambda p: not has_content(p))[:k]
