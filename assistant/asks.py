@@ -90,6 +90,7 @@ HOLDS_DATE = re.compile(
 # Ofsted and CQC judgement wording (ILACS grades, area SEND inspection outcomes).
 HOLDS_GRADE = re.compile(
     r"\b(outstanding|requires improvement|inadequate|judged (?:to be |as )?(?:good|outstanding)|"
+    r"overall effectiveness\W+good|"
     r"positive experiences and outcomes|inconsistent experiences and "
     r"outcomes|widespread and/or systemic failings|significant concerns about)\b",
     re.I,
@@ -127,22 +128,28 @@ ASKS_LIST = re.compile(
 
 def asks(question: str) -> frozenset[str]:
     """The kinds of fact ``question`` asks for (none for an open question)."""
-    found = set()
-    if ASKS_COUNT.search(question):
-        found.add(COUNT)
-    elif ASKS_NUMBER.search(question):
-        found.add(NUMBER)
-    if ASKS_DATE.search(question):
-        found.add(DATE)
-    if ASKS_GRADE.search(question):
-        found.add(GRADE)
-    if ASKS_REASON.search(question):
-        found.add(REASON)
-    if ASKS_ACTION.search(question):
-        found.add(ACTION)
-    if MONEY_WORDS.search(question):
-        found.add(MONEY)
+    found = {kind for kind, pattern in ASKS.items() if pattern.search(question)}
+    if COUNT in found:  # a count is the number asked for
+        found.discard(NUMBER)
     return frozenset(found)
+
+
+ASKS = {
+    COUNT: ASKS_COUNT,
+    NUMBER: ASKS_NUMBER,
+    DATE: ASKS_DATE,
+    GRADE: ASKS_GRADE,
+    REASON: ASKS_REASON,
+    ACTION: ASKS_ACTION,
+    MONEY: MONEY_WORDS,
+}
+HOLDS = {
+    DATE: HOLDS_DATE,
+    GRADE: HOLDS_GRADE,
+    REASON: HOLDS_REASON,
+    ACTION: HOLDS_ACTION,
+    MONEY: HOLDS_MONEY,
+}
 
 
 def asked(parts: list[str]) -> list[bool]:
@@ -223,16 +230,8 @@ def _words(text: str) -> list[tuple[str, str]]:
 def holds(kind: str, text: str) -> bool:
     """Whether ``text`` holds a fact of ``kind`` (a quantity, a date, a judgement)."""
     text = " ".join(text.split())
-    if kind == DATE:
-        return bool(HOLDS_DATE.search(text))
-    if kind == GRADE:
-        return bool(HOLDS_GRADE.search(text))
-    if kind == REASON:
-        return bool(HOLDS_REASON.search(text))
-    if kind == ACTION:
-        return bool(HOLDS_ACTION.search(text))
-    if kind == MONEY:
-        return bool(HOLDS_MONEY.search(text))
+    if kind in HOLDS:
+        return bool(HOLDS[kind].search(text))
     if kind == COUNT:
         text = SHARE_OR_SUM.sub(" ", text)
     text = LINK.sub(" ", text).lstrip("#* ")

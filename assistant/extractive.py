@@ -114,20 +114,22 @@ class ExtractiveAnswerer:
         question_parts = parts_of(plan)
         # A follow-up pointing back ('that contract') is about what the earlier question named.
         question = f"{plan.topic} {plan.question}" if plan.topic else plan.question
+        held = [set(tokenize(in_context(p))) for p in passages]
         if question_parts:
-            shares = [self._coverage_of(part, passages) for part in question_parts]
-            return max(self._coverage_of(question, passages), sum(shares) / len(shares))
-        return self._coverage_of(question, passages)
+            shares = [self._coverage_of(part, held) for part in question_parts]
+            return max(self._coverage_of(question, held), sum(shares) / len(shares))
+        return self._coverage_of(question, held)
 
-    def _coverage_of(self, question: str, passages: list[Passage]) -> float:
+    def _coverage_of(self, question: str, held: list[set[str]]) -> float:
+        """The largest idf-weighted share of ``question``'s content terms one passage holds."""
         terms = content_terms(question)
         total = sum(self.terms.idf(t) for t in terms)
         if not total:
             return 1.0
         return max(
             (
-                sum(self.terms.idf(t) for t in terms & set(tokenize(in_context(p)))) / total
-                for p in passages
+                sum(self.terms.idf(t) for t in terms & passage_terms) / total
+                for passage_terms in held
             ),
             default=0.0,
         )

@@ -92,22 +92,18 @@ class SentenceScorer:
     def score(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""
         units = [u for rank, p in enumerate(passages) for u in units_of(rank, p)]
+        wanted = asks(plan.question)
+        for unit in units:
+            unit.title = is_title(unit.text, passages[unit.passage_rank].metadata)
         if not AGENDA.search(plan.question):
             # A heading names a topic (and is in every quote's label); it answers nothing,
             # unless it is an inspection's judgement ('Overall effectiveness: Inadequate').
-            grade = GRADE in asks(plan.question)
-            units = [
-                u
-                for u in units
-                if not is_title(u.text, passages[u.passage_rank].metadata)
-                or (grade and holds(GRADE, u.text))
-            ]
+            units = [u for u in units if not u.title or (GRADE in wanted and holds(GRADE, u.text))]
         asks_close = bool(ASKS_CLOSE.search(plan.question))
-        dates_asked = DATE in asks(plan.question)
         units = [
             u
             for u in units
-            if not is_furniture(u.text, dates_asked) and (asks_close or not is_closing(u.text))
+            if not is_furniture(u.text, DATE in wanted) and (asks_close or not is_closing(u.text))
         ]
         if not units:
             return []
@@ -120,13 +116,16 @@ class SentenceScorer:
         # on the whole question too (a sentence answering one part well is a good answer).
         flags = asked(parts_of(plan))
         judged = [all(flags), *flags] + [True] * bool(plan.topic)
+        title_terms = [set(tokenize(_section_title(p))) for p in passages]
         for unit, vector in zip(units, vectors[len(questions) :], strict=True):
             unit.vector = vector
-            passage = passages[unit.passage_rank]
-            unit.prior = _prior(plan, unit, passage)
+            unit.prior = _prior(plan, unit, passages[unit.passage_rank])
             unit.boilerplate = unit.text in self.boilerplate
-            title_terms = set(tokenize(_section_title(passage)))
-            fits = [self._fit(question, unit, title_terms) for question in asking]
+            terms = set(tokenize(unit.text))
+            fits = [
+                self._fit(question, unit, terms, title_terms[unit.passage_rank])
+                for question in asking
+            ]
             unit.score = max(fit for fit, judge in zip(fits, judged, strict=True) if judge)
             unit.part_fits = fits[1 : 1 + len(plan.parts)]
             unit.topic_fit = max(fits)
@@ -138,11 +137,13 @@ class SentenceScorer:
         weight = sum(self.terms.idf(t) for t in terms) or 1.0
         return Asking(question, vector, terms, weight, asks(question))
 
-    def _fit(self, question: Asking, unit: Unit, title_terms: set[str]) -> float:
+    def _fit(
+        self, question: Asking, unit: Unit, unit_terms: set[str], title_terms: set[str]
+    ) -> float:
         """How well ``unit`` answers ``question``: meaning, rare words shared, what is asked for."""
         w = WEIGHTS
         idf = self.terms.idf
-        overlap = sum(idf(t) for t in question.terms & set(tokenize(unit.text)))
+        overlap = sum(idf(t) for t in question.terms & unit_terms)
         on_topic = sum(idf(t) for t in question.terms & title_terms)
         held = {kind for kind in question.wanted if holds_asked(kind, unit.text, question.text)}
         # Inspection reports word their judgement and the next inspection's timing alike (often
@@ -173,9 +174,7 @@ def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
         bonus += w["summary"]
     if improvement_list(plan, meta):
         bonus += w["improve"]
-    if is_title(unit.text, meta):
-        unit.title = True
-    elif words(unit.text) < SHORT_UNIT_WORDS:
+    if not unit.title and words(unit.text) < SHORT_UNIT_WORDS:
         bonus += w["short"]
     return bonus
 

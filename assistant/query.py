@@ -44,11 +44,11 @@ NUMBER_WORDS = re.compile(
 INSPECTION_KIND_SLACK = dt.timedelta(days=120)
 VISIT_DAYS = dt.timedelta(days=14)
 IMPROVE_BOOST = 1.0
-# Asked how something is paid for or what it costs: the answer holds a sum of money.
 # A follow-up that points back at what an earlier question named.
 REFERS_BACK = re.compile(
     r"\b(?:that|this|those|these)\s+(?!is\b|was\b|are\b|were\b|the\b|a\b|an\b)[a-z]+", re.I
 )
+# Asked how something is paid for or what it costs: the answer holds a sum of money.
 MONEY_WORDS = re.compile(
     r"\b(?:(?:paid|pay(?:ing)?) for|funded|financed|costs?|costing|money|budget\w*|spend\w*|"
     r"spent)\b",

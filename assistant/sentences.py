@@ -20,6 +20,8 @@ LIST_ITEM = rf"[{BULLETS}]\s|[-–]\s|\(?[a-z]\)\s|\(?[ivx]+\)\s|\d+(?:\.\d+)*[.
 # from PDF often has a blank line after every printed line).
 BREAK = re.compile(rf"\n\s*\n(?!\s*[a-z&,;:])|\n\s*(?={LIST_ITEM})")
 BULLET_PREFIX = re.compile(rf"^[\s{BULLETS}\-–]+")
+# Text that ends a sentence (or a clause a list or a field closes).
+ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 MIN_WORDS = 4
 # A line at least this long that stops mid-sentence was wrapped by the page width.
 WRAPPED_LINE = 60
@@ -57,7 +59,7 @@ def _wrapped(text: str, block_start: int, match: re.Match[str]) -> bool:
     line = text[max(block_start, text.rfind("\n", 0, match.start()) + 1) : match.start()]
     following = text[match.end() : match.end() + 12]
     is_list_item = re.match(LIST_ITEM, following) is not None
-    ends_open = not re.search(r"[.!?:;]['\"”’)\]]*\s*$", line)
+    ends_open = not ENDS_SENTENCE.search(line)
     is_heading = line.lstrip().startswith(("#", "|"))
     long_enough = len(line) >= WRAPPED_LINE
     return "\n" in match.group() and ends_open and long_enough and not (is_list_item or is_heading)

@@ -55,8 +55,9 @@ NAMED_THING = re.compile(rf"\b{WORD}(?:\s+(?:(?:of|and|for|the|on|in)\s+)?{WORD}
 # A person or a post is who speaks in a passage, rarely what it says ('the Cabinet Member for
 # Education said …'), and a month is a date, not a name.
 NOT_A_THING = re.compile(
-    rf"\b(?:members?|chair\w*|vice|cllrs?|councillors?|mr|mrs|ms|miss|dr|sir|dame|leaders?|directors?|heads?|officers?|councillors?|mayor|"
-    rf"executive|managers?|clerks?|inspectors?|ministers?|secretary|{MONTH_RE})\b",
+    rf"\b(?:members?|chair\w*|vice|cllrs?|councillors?|mr|mrs|ms|miss|dr|sir|dame|leaders?|"
+    rf"directors?|heads?|officers?|mayor|executive|managers?|clerks?|inspectors?|ministers?|"
+    rf"secretary|{MONTH_RE})\b",
     re.I,
 )
 

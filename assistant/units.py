@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.asks import GRADE, holds
 from assistant.query import IMPROVE_HEADING, QueryPlan
 from assistant.sentences import split_units, words
 from assistant.types import Passage
@@ -45,9 +46,6 @@ CLOSING = re.compile(
     r"^\W*(?:there being no (?:further|other) business|the meeting (?:closed|ended|finished|"
     r"concluded|rose) at)",
     re.I,
-)
-JUDGEMENT_HEADING = re.compile(
-    r"\b(?:outstanding|good|requires improvement|inadequate|overall effectiveness)\b", re.I
 )
 ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 
@@ -170,7 +168,7 @@ def has_content(passage: Passage) -> bool:
     address block (a heading that states an inspection's judgement counts)."""
     return any(
         not is_furniture(u.text)
-        and (not is_title(u.text, passage.metadata) or JUDGEMENT_HEADING.search(u.text))
+        and (not is_title(u.text, passage.metadata) or holds(GRADE, u.text))
         for u in units_of(0, passage)
     )
 

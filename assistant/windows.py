@@ -13,15 +13,15 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from assistant.sentences import END, ENDS_SENTENCE
 from assistant.types import Passage
 
 # Neighbours must share at least this much text for the join to be certain.
 MIN_OVERLAP = 20
 # A sentence is completed by at most this many characters.
 MAX_EXTENSION = 400
-ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
+# Where the sentence a passage cuts ends in the next chunk's text.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)")
-SENTENCE_START = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9“\"'(])")
 
 
 class Neighbours:
@@ -59,7 +59,7 @@ class Neighbours:
         head = before[: len(before) - overlap]
         if ENDS_SENTENCE.search(head) or not head.strip():
             return text  # the passage starts a sentence
-        starts = list(SENTENCE_START.finditer(head[-MAX_EXTENSION:]))
+        starts = list(END.finditer(head[-MAX_EXTENSION:]))
         if not starts:
             return text
         cut = len(head) - min(len(head), MAX_EXTENSION) + starts[-1].end()
