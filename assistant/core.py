@@ -10,7 +10,10 @@ from assistant.boilerplate import Boilerplate
 from assistant.errors import LLMError
 from assistant.extractive import ExtractiveAnswerer
 from assistant.generate import LLMAnswerer
+from assistant.learned_answer import LearnedAnswerer
 from assistant.query import QueryPlan, plan_query
+from assistant.relevance import RelevanceModels
+from assistant.rerank import RelevanceScorer
 from assistant.retrieve import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import IndexStore
@@ -27,7 +30,7 @@ class Assistant:
         settings: Settings,
         store: IndexStore,
         retriever: HybridRetriever,
-        answerer: ExtractiveAnswerer,
+        answerer: ExtractiveAnswerer | LearnedAnswerer,
         llm: BaseChatModel | None = None,
     ) -> None:
         self.settings = settings
@@ -88,11 +91,16 @@ class Assistant:
 
 
 def build_assistant(
-    settings: Settings, *, llm: BaseChatModel | None = None, store: IndexStore | None = None
+    settings: Settings,
+    *,
+    llm: BaseChatModel | None = None,
+    store: IndexStore | None = None,
+    models: RelevanceModels | None = None,
 ) -> Assistant:
     """Open the index and wire retrieval and answering; raises ``IndexMissing`` if not built.
 
-    ``llm`` defaults to the chat model ``settings.llm`` names (none: extractive answers).
+    ``llm`` defaults to the chat model ``settings.llm`` names (none: extractive answers);
+    ``models`` to the fitted relevance models shipped with the package.
     """
     if llm is None and settings.llm:
         from assistant.llm import make_chat_model
@@ -105,7 +113,13 @@ def build_assistant(
         (str(meta.get("source", "")), text[int(meta.get("header_chars") or 0) :])
         for text, meta in zip(retriever.keyword.texts, retriever.keyword.metadatas, strict=True)
     )
-    answerer = ExtractiveAnswerer(
-        store.embeddings, settings, terms=retriever.keyword, boilerplate=boilerplate
+    scorer = RelevanceScorer(store.embeddings, retriever.keyword, boilerplate, models)
+    retriever.scorer = scorer
+    answerer: ExtractiveAnswerer | LearnedAnswerer = (
+        LearnedAnswerer(scorer, settings)
+        if settings.answer_step == "learned"
+        else ExtractiveAnswerer(
+            store.embeddings, settings, terms=retriever.keyword, boilerplate=boilerplate
+        )
     )
     return Assistant(settings, store, retriever, answerer, llm)

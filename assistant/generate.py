@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
@@ -20,7 +20,6 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnablePassthrough
 
 from assistant import prompts
-from assistant.extractive import ExtractiveAnswerer
 from assistant.keyword import tokenize
 from assistant.query import QueryPlan
 from assistant.sentences import ABBREVIATIONS, split_units
@@ -38,6 +37,12 @@ QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
 SAME_CHARACTER = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 MAX_NOTE_QUOTE = 80
+
+
+class Answerer(Protocol):
+    """The extractive answer step (rules or learned) the model's answer falls back to."""
+
+    def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer: ...
 
 
 # --- prompts and the chain ----------------------------------------------------------------
@@ -142,7 +147,7 @@ class LLMAnswerer:
         self,
         llm: BaseChatModel,
         retrieve: Retrieve,
-        extractive: ExtractiveAnswerer,
+        extractive: Answerer,
         top_k: int,
     ) -> None:
         self.retrieve = retrieve

@@ -17,6 +17,7 @@ from pydantic import ConfigDict
 
 from assistant.keyword import KeywordIndex
 from assistant.query import QueryPlan, Vocabulary, plan_query
+from assistant.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
 from assistant.store import IndexStore
 from assistant.types import Filters, Passage
@@ -114,6 +115,10 @@ class HybridRetriever(BaseRetriever):
     vectors: Any = None
     # The chunks by document and position, built on first use (completes cut sentences).
     neighbours: Neighbours | None = None
+    # The learned reranker (None: fused order, as for the ablation rows without it).
+    scorer: RelevanceScorer | None = None
+    _positions: dict[str, int] | None = None
+    _last_query: tuple[str, Any] = ("", None)
 
     @classmethod
     def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
@@ -143,44 +148,72 @@ class HybridRetriever(BaseRetriever):
     def search(self, plan: QueryPlan, filters: Filters | None = None, k: int = 10) -> list[Passage]:
         """The ``k`` best passages for a planned question, best first.
 
+        With the learned reranker on (``settings.rerank``) the fused candidates are reordered by
+        it and ``Passage.score`` is its logit; otherwise the fused order stands, and a chunk that
+        is only a heading or a label (it ranks high on its context header alone but holds
+        nothing to quote) goes after the passages that do.
+        """
+        s = self.settings
+        reranking = self.scorer is not None and s.rerank
+        candidates = self.candidates(plan, filters, s.rerank_depth if reranking else 2 * k)
+        if reranking and self.scorer is not None:
+            candidates = self.scorer.rerank(self.scorer.asked(plan), candidates)
+        by_id = {c.passage.id: c.passage for c in candidates}
+        order = diversify(list(by_id), lambda key: by_id[key].source, s.top_k, s.max_per_source)
+        passages = [by_id[key] for key in order]
+        if not reranking:
+            passages = sorted(passages, key=lambda p: not has_content(p))
+        return passages[:k]
+
+    def candidates(
+        self, plan: QueryPlan, filters: Filters | None = None, depth: int = 30
+    ) -> list[Candidate]:
+        """The ``depth`` best passages by fused rank, cut sentences completed.
+
         A question of several parts (``plan.parts``) is also searched part by part, and the
-        rankings fused, so the passages each part needs can reach the top places.
+        rankings fused, so the passages each part needs can reach the candidates.
         """
         s = self.settings
         found: dict[str, tuple[str, dict[str, Any]]] = {}
-        fused = self._fused(plan, filters, found)
+        signals: dict[str, Candidate] = {}
+        fused = self._fused(plan, filters, found, signals)
         if plan.parts:
-            part_scores = [self._fused(part, filters, found) for part in plan.parts]
+            part_scores = [self._fused(part, filters, found, {}) for part in plan.parts]
             lists = [(1.0, fused)] + [(self.part_weight, scores) for scores in part_scores]
             fused = fuse_rankings(lists, s.rrf_k)
         ranked = sorted(fused, key=lambda key: -fused[key])
-        ranked = diversify(
+        by_source = diversify(
             ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
         )
         if self.neighbours is None:
             self.neighbours = Neighbours(self.keyword.texts, self.keyword.metadatas)
-        passages = [
-            self.neighbours.complete(to_passage(key, *found[key], score=fused[key]))
-            for key in ranked[: 2 * k]
-        ]
-        # A chunk that is only a heading or a label ranks high on its context header alone but
-        # holds nothing to read or quote: it goes after the passages that do.
-        return sorted(passages, key=lambda p: not has_content(p))[:k]
+        result = []
+        for key in by_source[:depth]:
+            passage = self.neighbours.complete(to_passage(key, *found[key], score=fused[key]))
+            candidate = signals.get(key) or Candidate(passage)
+            candidate.passage = passage
+            if key not in signals:
+                candidate.chunk_cos = self._chunk_cos(key, plan.text)
+            result.append(candidate)
+        return result
 
     def _fused(
         self,
         plan: QueryPlan,
         filters: Filters | None,
         found: dict[str, tuple[str, dict[str, Any]]],
+        signals: dict[str, Candidate],
     ) -> dict[str, float]:
-        """Dense and BM25 rankings of ``plan.text`` fused, plus the metadata boosts."""
+        """Dense and BM25 rankings of ``plan.text`` fused, plus the metadata boosts; each
+        candidate's ranks and chunk similarity go to ``signals``."""
         fused: dict[str, float] = {}
         s = self.settings
         rrf_k = s.rrf_k
         if self.use_dense:
-            for rank, (key, text, meta) in enumerate(self._dense(plan.text, filters)):
+            for rank, (key, text, meta, cos) in enumerate(self._dense(plan.text, filters)):
                 fused[key] = fused.get(key, 0.0) + s.dense_weight / (rrf_k + rank + 1)
                 found[key] = (text, meta)
+                signals[key] = Candidate(to_passage(key, text, meta, 0.0), rank, None, cos)
         if self.use_keyword:
             hits = self.keyword.search(
                 plan.text, self.settings.fetch_k, lambda meta: passes(filters, meta)
@@ -189,6 +222,11 @@ class HybridRetriever(BaseRetriever):
                 key = self.keyword.ids[position]
                 fused[key] = fused.get(key, 0.0) + s.keyword_weight / (rrf_k + rank + 1)
                 found[key] = (self.keyword.texts[position], self.keyword.metadatas[position])
+                if key in signals:
+                    signals[key].bm25_rank = rank
+                else:
+                    signals[key] = Candidate(to_passage(key, *found[key], 0.0), None, rank)
+                    signals[key].chunk_cos = self._chunk_cos(key, plan.text)
         if self.use_boosts:
             for key in fused:
                 text, meta = found[key]
@@ -196,20 +234,39 @@ class HybridRetriever(BaseRetriever):
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
         return fused
 
-    def _dense(self, text: str, filters: Filters | None) -> list[tuple[str, str, dict[str, Any]]]:
-        """(id, embedded text, metadata) of the chunks nearest in meaning, nearest first."""
+    def _query_vector(self, text: str) -> np.ndarray:
+        if self._last_query[0] != text:
+            query = np.asarray(self.store.embeddings.embed_query(text), dtype=np.float32)
+            self._last_query = (text, query / (np.linalg.norm(query) or 1.0))
+        return self._last_query[1]
+
+    def _chunk_cos(self, key: str, text: str) -> float:
+        """Similarity of the question to a stored chunk (0 when vectors are not in memory)."""
+        if self.vectors is None:
+            return 0.0
+        if self._positions is None:
+            self._positions = {key: i for i, key in enumerate(self.keyword.ids)}
+        return float(self.vectors[self._positions[key]] @ self._query_vector(text))
+
+    def _dense(
+        self, text: str, filters: Filters | None
+    ) -> list[tuple[str, str, dict[str, Any], float]]:
+        """(id, embedded text, metadata, similarity) of the nearest chunks, nearest first."""
         k = self.settings.fetch_k
         if self.vectors is None:
-            docs = self.store.vectorstore.similarity_search(text, k=k, filter=chroma_where(filters))
-            return [(str(d.id), d.page_content, d.metadata) for d in docs]
-        query = np.asarray(self.store.embeddings.embed_query(text), dtype=np.float32)
-        similarity = self.vectors @ (query / (np.linalg.norm(query) or 1.0))
-        nearest: list[tuple[str, str, dict[str, Any]]] = []
+            pairs = self.store.vectorstore.similarity_search_with_score(
+                text, k=k, filter=chroma_where(filters)
+            )
+            # Unit vectors under Chroma's default L2 space: squared distance = 2 - 2 cos.
+            return [(str(d.id), d.page_content, d.metadata, 1 - dist / 2) for d, dist in pairs]
+        similarity = self.vectors @ self._query_vector(text)
+        nearest: list[tuple[str, str, dict[str, Any], float]] = []
         # A stable sort: equal scores keep the stored order, so every run ranks alike.
         for position in np.argsort(-similarity, kind="stable"):
             meta = self.keyword.metadatas[position]
             if passes(filters, meta):
-                nearest.append((self.keyword.ids[position], self.keyword.texts[position], meta))
+                key, chunk = self.keyword.ids[position], self.keyword.texts[position]
+                nearest.append((key, chunk, meta, float(similarity[position])))
                 if len(nearest) == k:
                     break
         return nearest

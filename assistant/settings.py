@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -42,6 +43,21 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(5, ge=1, description="Passages handed to the answer step.")
     fetch_k: int = Field(40, ge=1, description="Candidates fetched from each retriever.")
+    rerank_depth: int = Field(
+        30, ge=1, description="Fused candidates the learned reranker reads and reorders."
+    )
+    rerank: bool = Field(
+        False,
+        description="Reorder the fused candidates by the learned passage model "
+        "(assistant/relevance.py). Off by default: on questions written after it, it did not "
+        "find more answers than the fused order and it costs ~0.7 s a question (evals/README.md).",
+    )
+    answer_step: Literal["rules", "learned"] = Field(
+        "rules",
+        description="'rules': the extractive answerer of assistant/extractive.py; 'learned': the "
+        "learned sentence and answerable models (assistant/learned_answer.py), which answered "
+        "fewer unseen questions correctly (evals/README.md).",
+    )
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     exact_search_limit: int = Field(
         200_000,

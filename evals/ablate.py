@@ -2,7 +2,8 @@
 ``python -m evals.ablate --corpus DIR --questions FILE.jsonl --index-dir INDEX``.
 
 Each row switches parts of the hybrid retriever off (dense search, BM25, question understanding:
-boosts, per-clause search) and answers with the extractive answerer; it prints the same summary
+boosts, per-clause search; the learned reranker's reordering) and answers with the extractive
+answerer (whose sentence model is the same in every row); it prints the same summary
 line as ``evals.run`` (latency left out). Index variants (no context headers, no structure) are
 built by ``evals.run`` with ``ASSISTANT_CONTEXT_HEADERS`` / ``ASSISTANT_PARSE_STRUCTURE``; see
 evals/README.md.
@@ -29,6 +30,7 @@ class Row:
     keyword: bool
     equal_weights: bool
     understanding: bool
+    rerank: bool = False
 
 
 ROWS = {
@@ -37,6 +39,9 @@ ROWS = {
     "hybrid": Row(dense=True, keyword=True, equal_weights=False, understanding=False),
     "+ question understanding": Row(
         dense=True, keyword=True, equal_weights=False, understanding=True
+    ),
+    "+ learned reranker": Row(
+        dense=True, keyword=True, equal_weights=False, understanding=True, rerank=True
     ),
 }
 
@@ -61,7 +66,7 @@ def run_row(assistant: Any, questions: list[Any], row: Row, k: int) -> dict[str,
     retriever.use_dense, retriever.use_keyword = row.dense, row.keyword
     retriever.use_boosts = row.understanding
     weights = {"dense_weight": 1.0, "keyword_weight": 1.0} if row.equal_weights else {}
-    retriever.settings = before[3].model_copy(update=weights)
+    retriever.settings = before[3].model_copy(update={**weights, "rerank": row.rerank})
     try:
         records = [
             score_question(

@@ -1,0 +1,120 @@
+"""The learned answer step (``ASSISTANT_ANSWER_STEP=learned``): the sentences of the best
+passages that answer the question, quoted verbatim with [n] citations, or a plain statement that
+the documents do not answer it. Not the default: on questions written after it, it answered
+fewer questions correctly than the rules of :mod:`assistant.extractive` (see evals/README.md).
+
+Which sentences answer is the learned sentence model's call (:mod:`assistant.rerank`): the best
+one is quoted when its probability of answering reaches the fitted threshold, with the sentence it
+leans on, close runners-up, the best sentence for each part of a question of several parts that
+the quotes do not answer yet, and a resolution's following clauses when a decision is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.keyword import tokenize
+from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT
+from assistant.query import QueryPlan
+from assistant.rerank import Candidate, RelevanceScorer
+from assistant.settings import Settings
+from assistant.subject import about, on_subject
+from assistant.types import Answer, Citation, Passage
+from assistant.units import (
+    MAX_ANSWER_WORDS,
+    Unit,
+    add_new,
+    one_line,
+    with_context,
+    with_following_clauses,
+)
+
+ANSWER_PASSAGES = 5
+PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
+
+
+class LearnedAnswerer:
+    """Picks and quotes sentences; abstains when no sentence is likely enough to answer."""
+
+    def __init__(self, scorer: RelevanceScorer, settings: Settings) -> None:
+        self.scorer = scorer
+        self.settings = settings
+
+    @property
+    def floor(self) -> float:
+        return self.scorer.models.floor
+
+    def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
+        """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
+        top = passages[:ANSWER_PASSAGES]
+        missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
+        units = [] if missing or not top else self.scored_units(plan, top)
+        chosen = self._select(plan, on_subject(plan, units, top)) if units else []
+        if chosen and self.answerable(plan, top, units) < self.scorer.models.threshold:
+            chosen = []
+        chosen = with_following_clauses(plan, chosen, units, top)
+        if not chosen:
+            names = " or ".join(missing)
+            text = NAMED_BUT_ABSENT.format(names=names) if missing else CANNOT_ANSWER_DETAIL
+            return Answer(plan.question, text, [], passages, abstained=True)
+        text, citations = self._compose(chosen, top)
+        return Answer(plan.question, text, citations, passages, abstained=False)
+
+    def scored_units(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
+        """The units of ``passages`` (ranked, ``score`` the reranker's logit) with their
+        probability of answering the question."""
+        candidates = [Candidate(p, logit=p.score) for p in passages]
+        return self.scorer.score_units(self.scorer.asked(plan), candidates)
+
+    def answerable(self, plan: QueryPlan, passages: list[Passage], units: list[Unit]) -> float:
+        """The answerable model's probability that these passages answer the question."""
+        row = self.scorer.question_features(self.scorer.asked(plan), passages, units)
+        return float(self.scorer.models.answerable.probability(row)[0])
+
+    def _unknown_names(self, plan: QueryPlan) -> list[str]:
+        """Proper nouns of the question that no indexed document mentions at all."""
+        terms = self.scorer.terms
+        known = getattr(terms, "knows", None)
+        if known is None:
+            return []
+        names = PROPER_NOUN.findall(plan.question)
+        return [n for n in names if all(not known(t) for t in tokenize(n))]
+
+    def _named_but_absent(self, plan: QueryPlan, passages: list[Passage]) -> list[str]:
+        """Bodies the question names that none of the passages is from or mentions."""
+        return [n for n in sorted(plan.councils) if not any(about(p, n) for p in passages)]
+
+    def _select(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
+        """The best sentence with what it needs to be understood, close runners-up, and the
+        best sentence for each part of the question the quotes do not answer yet."""
+        ranked = sorted(units, key=lambda u: -u.score)
+        if not ranked or ranked[0].score < self.floor:
+            return []
+        anchor = ranked[0]
+        chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
+        floor = max(self.floor, anchor.score - self.scorer.models.slack)
+        for unit in ranked[1:]:
+            if unit.score < floor or len(chosen) >= self.settings.answer_sentences:
+                break
+            chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
+        for index in range(len(plan.parts)):
+            if any(u.part_fits[index] >= self.floor for u in chosen):
+                continue
+            best = max(units, key=lambda u: u.part_fits[index])
+            if best.part_fits[index] >= self.floor:
+                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
+        return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
+
+    def _compose(self, chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Citation]]:
+        """'Cabinet, 30 January 2025, item 87: “…” [1]' lines, one per cited passage."""
+        numbers: dict[int, int] = {}
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for rank in dict.fromkeys(u.passage_rank for u in chosen):
+            numbers[rank] = len(numbers) + 1
+            passage = passages[rank]
+            quotes = [u for u in chosen if u.passage_rank == rank]
+            body = " ".join(f"“{one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
+            lines.append(f"{passage.label()}: {body}")
+            citations.extend(Citation(numbers[rank], passage, u.text) for u in quotes)
+        return "\n\n".join(lines), citations
