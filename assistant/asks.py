@@ -28,7 +28,7 @@ ASKS_NUMBER = re.compile(
     r"targets?)|figures|cost|fees?|price|how much)\b",
     re.I,
 )
-# What 'how many' counts: the words after it, up to the verb ('how many fair access panels does').
+# What 'how many' counts: the words after it, up to the verb ('how many libraries does').
 COUNTED = re.compile(
     r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+(?:are|is|was|were|"
     r"do|does|did|have|has|had|will|would|can|could|in|of|on|at|for|to|that|"
@@ -115,7 +115,7 @@ INTERROGATIVE = re.compile(
     r"explain|summari[sz]e|from what|in what|on what|by what|at what|to what)\b",
     re.I,
 )
-# A question after a leading phrase: 'After Suffolk's inspection, when will inspectors return'.
+# A question after a leading phrase: 'After the council's inspection, when will inspectors return'.
 LATE_INTERROGATIVE = re.compile(r"[,;:]\s*(?:and\s+)?(?:what|when|where|which|who|why|how)\b", re.I)
 # 'Which reports say …', 'What councils have …': the answer may be in several documents.
 ASKS_LIST = re.compile(
@@ -154,7 +154,7 @@ HOLDS = {
 
 def asked(parts: list[str]) -> list[bool]:
     """Which parts of a question ask something: a statement before the first question only sets
-    the scene ('Kent's report rates EHCPs as red - what did the Cabinet Member say?'); what
+    the scene ('The report rates the scheme as red - what did the Cabinet Member say?'); what
     follows a question or a request is part of it ('Give me the verdicts: the ILACS grade …')."""
     first = next((i for i, part in enumerate(parts) if is_question(part)), 0)
     return [i >= first for i in range(len(parts))]
@@ -162,7 +162,7 @@ def asked(parts: list[str]) -> list[bool]:
 
 def is_question(part: str) -> bool:
     """Whether a part of a question asks something ('what did …', 'give me …') rather than
-    setting the scene ('Kent's report rates EHCPs as red')."""
+    setting the scene ('The report rates the scheme as red')."""
     return (
         bool(INTERROGATIVE.match(part))
         or part.rstrip().endswith("?")

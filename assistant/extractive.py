@@ -46,10 +46,10 @@ PART_GAIN = 0.05
 # A sentence answers with the figure it was asked for only if it scores near the best one,
 ASKED_SLACK = 0.15
 # and fits the question at least the abstention threshold plus this margin. Figures are in most
-# sentences of council papers, so one near the topic is weak evidence (calibrated on dev and
-# demo: sentences answering figure questions fit at 0.61 or more, the one quoted for an
-# unanswerable figure question at 0.40); judgement wording is found nowhere else, and the
-# judgement is often a short heading ('Overall effectiveness: Requires improvement to be good').
+# sentences of council papers, so one near the topic is weak evidence (set from the scores of
+# answering and non-answering sentences on the labelled question sets); judgement wording is
+# found nowhere else, and the judgement is often a short heading ('Overall effectiveness:
+# Requires improvement to be good').
 REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, GRADE: -ASKED_SLACK}
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12

@@ -48,8 +48,8 @@ def tokenize(text: str) -> list[str]:
 # Words that say how a question is asked, not what it is about.
 QUESTION_WORDS = frozenset(
     """according actually agree back big came come current currently decide did do does down get
-    give given going got happen have headline headlines how key main many much one part put said
-    say see summary summarise tell thing think told turn verdict verdicts want went""".split()
+    give given going got happen have how key main many much one part put said
+    say see summary summarise tell thing think told turn want went""".split()
 )
 
 

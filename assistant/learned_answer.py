@@ -4,9 +4,10 @@ the documents do not answer it. Not the default: on questions written after it, 
 fewer questions correctly than the rules of :mod:`assistant.extractive` (see evals/README.md).
 
 Which sentences answer is the learned sentence model's call (:mod:`assistant.rerank`): the best
-one is quoted when its probability of answering reaches the fitted threshold, with the sentence it
-leans on, close runners-up, the best sentence for each part of a question of several parts that
-the quotes do not answer yet, and a resolution's following clauses when a decision is asked for.
+one is quoted when its probability of answering reaches the fitted floor, with the sentence it
+leans on, close runners-up from its passage, the best sentence for each part of a question of
+several parts that the quotes do not answer yet, and a resolution's following clauses when a
+decision is asked for; the answerable model's probability decides whether to answer at all.
 """
 
 from __future__ import annotations
@@ -93,7 +94,10 @@ class LearnedAnswerer:
         anchor = ranked[0]
         chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
         floor = max(self.floor, anchor.score - self.scorer.models.slack)
-        for unit in ranked[1:]:
+        # Runners-up come from the anchor's passage: a further passage is a further citation,
+        # and only a part of the question the quotes leave unanswered earns one.
+        same = [u for u in ranked[1:] if u.passage_rank == anchor.passage_rank]
+        for unit in same:
             if unit.score < floor or len(chosen) >= self.settings.answer_sentences:
                 break
             chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)

@@ -250,9 +250,9 @@ def plan_query(
 def split_clauses(question: str) -> list[str]:
     """The questions a multi-part question asks, each a clause of a few content words.
 
-    "X rates EHCPs as red - what did the Cabinet Member say?" and "What grade did it give, and
-    how did it describe the trend?" are two questions each; a clause too short to be searched
-    on its own ("and are they helping?") stays joined to the one before it (or after it).
+    "The report rates the scheme as red - what did the Cabinet Member say?" and "What grade did
+    it give, and how did it describe the trend?" are two questions each; a clause too short to be
+    searched on its own ("and are they helping?") stays joined to the one before it (or after).
     """
     text = question.strip()
     cuts = sorted(

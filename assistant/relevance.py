@@ -3,10 +3,12 @@ keyword index say about a candidate, one for passages (the reranker) and one for
 the answer quotes, and whether anything answers at all).
 
 No cross-encoder or reranker model ships in a package this project can install offline, so the
-learned part sits on top of the bi-encoder used at sentence level: each feature is a similarity
-or a share of rare words, and the weights that combine them are fitted on labelled questions by
-``python -m evals.fit_relevance`` and stored in ``relevance.json`` beside this file. The
-sentence model's probability is the one calibrated score the answer step abstains on.
+learned part sits on top of what the bundled bi-encoder and BM25 already say: each feature is a
+similarity, a rank or a share of rare words, and the weights that combine them are fitted on
+labelled questions by ``python -m evals.fit_relevance`` and stored in ``relevance.json`` beside
+this file. A third model turns what the other two found (best sentence, best passage, coverage,
+names unmatched) into one probability that the documents answer the question: the one score
+the learned answer step abstains on.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ WEIGHTS_FILE = Path(__file__).with_name("relevance.json")
 
 PASSAGE_FEATURES = (
     "chunk_cos",  # question vs the stored chunk vector (context header included)
-    "unit_cos_max",  # question vs the passage's best sentence
-    "unit_cos_2nd",  # ... and its second best
-    "unit_cos_gap",  # best sentence's similarity less the best of all candidates' sentences
-    "part_cos_min",  # for a question of several parts: the worst-served part's best sentence
     "dense_rr",  # 1 / (1 + rank) in the dense ranking (0: not in it)
     "bm25_rr",  # 1 / (1 + rank) in the BM25 ranking (0: not in it)
+    "bm25",  # log(1 + BM25 score)
+    "bm25_gap",  # ... less the best candidate's
+    "fused_rr",  # 1 / (1 + rank) in the fused ranking (boosts for what the question names)
+    "kind_match",  # a resolution (action) when the question asks what was decided (actioned)
     "coverage",  # idf-weighted share of the question's terms in the passage and its header
     "coverage_gap",  # ... less the largest share among the candidates
     "named_match",  # council, committee or date the question names that the passage has
@@ -175,9 +177,9 @@ class RelevanceModels:
 
     @classmethod
     def unfitted(cls) -> RelevanceModels:
-        """Rank passages by their best sentence and sentences by similarity (no weights)."""
+        """Keep the fused order and rank sentences by similarity (no weights)."""
         return cls(
-            passage=neutral(PASSAGE_FEATURES, "unit_cos_max"),
+            passage=neutral(PASSAGE_FEATURES, "fused_rr"),
             sentence=neutral(SENTENCE_FEATURES, "cos"),
             answerable=neutral(ANSWERABLE_FEATURES, "best_sentence"),
             threshold=1 / (1 + math.exp(-0.6)),

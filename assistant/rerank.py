@@ -1,10 +1,11 @@
 """Rerank the fused candidates and score the sentences an answer may quote, with the learned
 relevance models of :mod:`assistant.relevance`.
 
-The sentence model (the bundled bi-encoder) reads every sentence of every candidate passage; a
-passage is judged on its best sentences as well as on its whole-chunk vector and its ranks, so a
-long passage whose one sentence answers is not buried by a short one that only shares the topic.
-Sentence vectors are cached by text: a follow-up question or a rerun costs no re-encoding.
+A passage is judged on what retrieval already computed (its stored vector's similarity, its dense,
+BM25 and fused ranks and BM25 score) and on the question's rare terms it holds, so reranking
+costs no model call. Reading every candidate's sentences with the bi-encoder as well was tried:
+it cost ~0.7 s a question and found no more answers on unseen questions (evals/README.md). The
+learned answer step reads the sentences of the top passages; their vectors are cached by text.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Candidate:
     dense_rank: int | None = None
     bm25_rank: int | None = None
     chunk_cos: float = 0.0
+    bm25_score: float = 0.0
+    fused_rank: int | None = None
     logit: float = 0.0
     features: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
@@ -136,7 +139,7 @@ class RelevanceScorer:
         rows = with_gaps(
             np.vstack([self.passage_features(asked, c) for c in candidates]),
             PASSAGE_FEATURES,
-            {"unit_cos_gap": "unit_cos_max", "coverage_gap": "coverage"},
+            {"coverage_gap": "coverage", "bm25_gap": "bm25"},
         )
         logits = self.models.passage.logit(rows)
         for candidate, row, logit in zip(candidates, rows, logits, strict=True):
@@ -148,14 +151,6 @@ class RelevanceScorer:
 
     def passage_features(self, asked: Asked, candidate: Candidate) -> np.ndarray:
         passage = candidate.passage
-        texts = [u.text for u in units_of(0, passage)] or [passage.text]
-        unit_vectors = self.vectors.encode(texts)
-        cos = np.sort(unit_vectors @ asked.vector)[::-1]
-        part_cos = (
-            float((unit_vectors @ asked.part_vectors.T).max(axis=0).min())
-            if len(asked.part_vectors)
-            else float(cos[0])
-        )
         plan = asked.plan
         meta = passage.metadata
         named = [
@@ -165,11 +160,14 @@ class RelevanceScorer:
         ]
         values = {
             "chunk_cos": candidate.chunk_cos,
-            "unit_cos_max": float(cos[0]),
-            "unit_cos_2nd": float(cos[1]) if len(cos) > 1 else float(cos[0]),
-            "part_cos_min": part_cos,
             "dense_rr": _reciprocal(candidate.dense_rank),
             "bm25_rr": _reciprocal(candidate.bm25_rank),
+            "fused_rr": _reciprocal(candidate.fused_rank),
+            "bm25": math.log1p(candidate.bm25_score),
+            "kind_match": float(
+                (plan.wants_resolution and meta.get("section_kind") == "resolution")
+                or (plan.wants_action and meta.get("section_kind") == "action")
+            ),
             "coverage": self.share(asked, in_context(passage)),
             "named_match": float(sum(asked_for and fits for asked_for, fits in named)),
             "named_miss": float(sum(asked_for and not fits for asked_for, fits in named)),
@@ -319,8 +317,10 @@ class LearnedReranker(BaseDocumentCompressor):
                 dense_rank=doc.metadata.get("dense_rank"),
                 bm25_rank=doc.metadata.get("bm25_rank"),
                 chunk_cos=float(doc.metadata.get("chunk_cos") or 0.0),
+                bm25_score=float(doc.metadata.get("bm25_score") or 0.0),
+                fused_rank=fused_rank,  # the base retriever's order
             )
-            for doc in documents
+            for fused_rank, doc in enumerate(documents)
         ]
         ranked = self.scorer.rerank(asked, candidates)[: self.top_n]
         return [

@@ -188,10 +188,11 @@ class HybridRetriever(BaseRetriever):
         if self.neighbours is None:
             self.neighbours = Neighbours(self.keyword.texts, self.keyword.metadatas)
         result = []
-        for key in by_source[:depth]:
+        for fused_rank, key in enumerate(by_source[:depth]):
             passage = self.neighbours.complete(to_passage(key, *found[key], score=fused[key]))
             candidate = signals.get(key) or Candidate(passage)
             candidate.passage = passage
+            candidate.fused_rank = fused_rank
             if key not in signals:
                 candidate.chunk_cos = self._chunk_cos(key, plan.text)
             result.append(candidate)
@@ -218,14 +219,16 @@ class HybridRetriever(BaseRetriever):
             hits = self.keyword.search(
                 plan.text, self.settings.fetch_k, lambda meta: passes(filters, meta)
             )
-            for rank, (position, _score) in enumerate(hits):
+            for rank, (position, bm25) in enumerate(hits):
                 key = self.keyword.ids[position]
                 fused[key] = fused.get(key, 0.0) + s.keyword_weight / (rrf_k + rank + 1)
                 found[key] = (self.keyword.texts[position], self.keyword.metadatas[position])
                 if key in signals:
                     signals[key].bm25_rank = rank
+                    signals[key].bm25_score = bm25
                 else:
                     signals[key] = Candidate(to_passage(key, *found[key], 0.0), None, rank)
+                    signals[key].bm25_score = bm25
                     signals[key].chunk_cos = self._chunk_cos(key, plan.text)
         if self.use_boosts:
             for key in fused:

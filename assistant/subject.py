@@ -48,8 +48,8 @@ def item_of(passage: Passage) -> tuple[str, str] | None:
     return (passage.source, item) if item else None
 
 
-# A named thing: two or more capitalised words, perhaps joined by one small word ('Household
-# Support Fund', 'Written Statement of Action').
+# A named thing: two or more capitalised words, perhaps joined by one small word ('Winter
+# Warmth Fund', 'Written Statement of Action').
 WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
 NAMED_THING = re.compile(rf"\b{WORD}(?:\s+(?:(?:of|and|for|the|on|in)\s+)?{WORD})+")
 # A person or a post is who speaks in a passage, rarely what it says ('the Cabinet Member for
@@ -63,7 +63,7 @@ NOT_A_THING = re.compile(
 
 
 def named_things(question: str) -> list[str]:
-    """The names of things in ``question`` ('Household Support Fund'); its first word is
+    """The names of things in ``question`` ('Winter Warmth Fund'); its first word is
     capitalised only because it comes first."""
     first_lowered = re.sub(r"^\W*\w+", lambda m: m.group(0).lower(), question)
     return [n for n in NAMED_THING.findall(first_lowered) if not NOT_A_THING.search(n)]

@@ -46,7 +46,7 @@ def test_asks(question: str, kinds: set[str]) -> None:
         (NUMBER, "Band D properties will pay £49 per annum for 2020/21.", True),
         (NUMBER, "The current pay multiple is 8.1:1.", True),
         (NUMBER, "The next inspection will be within approximately five years.", True),
-        (NUMBER, "7) Mr Gough referred to the Household Support Fund.", False),
+        (NUMBER, "7) Mr Hale referred to the Winter Warmth Fund.", False),
         (NUMBER, "8) Operation Brock from 15 – 22 December would cover the peak period.", False),
         (
             NUMBER,

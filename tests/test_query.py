@@ -39,8 +39,8 @@ def test_names_kinds_and_figures() -> None:
 
 
 def test_follow_up_carries_the_subject() -> None:
-    history = ["What did inspectors find about SEND services in Worcestershire in April 2024?"]
-    plan = plan_query("How many fair access panels does the area have?", history, VOCAB)
+    history = ["What did inspectors find about youth services in Worcestershire in April 2024?"]
+    plan = plan_query("How many youth clubs does the area have?", history, VOCAB)
     assert plan.councils == {"Worcestershire"}
     assert plan.date_from == dt.date(2024, 4, 1)
     assert plan.text.startswith("Worcestershire April 2024 ")

@@ -1,5 +1,5 @@
 """The learned reranker and the learned answer step with the real bundled model and the shipped
-weights: a passage whose sentence answers goes first, and answers quote it verbatim."""
+weights: the passage holding the question's terms goes first, and answers quote it verbatim."""
 
 from __future__ import annotations
 
@@ -37,11 +37,11 @@ def _scorer(embeddings) -> RelevanceScorer:
 def test_the_passage_that_answers_is_ranked_first(embeddings) -> None:
     scorer = _scorer(embeddings)
     plan = plan_query("How long do children in Wenbury wait for speech therapy after triage?")
-    # The fused order put the answer last; the reranker reads each passage's sentences.
+    # The fused order put the answer second; it holds more of the question's rare terms.
     candidates = [
-        Candidate(_passage("n", NEAR), dense_rank=0, bm25_rank=0),
-        Candidate(_passage("o", OFF_TOPIC), dense_rank=1, bm25_rank=1),
-        Candidate(_passage("a", ANSWER), dense_rank=2, bm25_rank=2),
+        Candidate(_passage("n", NEAR), 0, 0, chunk_cos=0.55, bm25_score=6.0, fused_rank=0),
+        Candidate(_passage("a", ANSWER), 1, 1, chunk_cos=0.55, bm25_score=6.0, fused_rank=1),
+        Candidate(_passage("o", OFF_TOPIC), 2, None, chunk_cos=0.1, fused_rank=2),
     ]
     ranked = scorer.rerank(scorer.asked(plan), candidates)
     assert ranked[0].passage.id == "a"
@@ -52,8 +52,8 @@ def test_the_passage_that_answers_is_ranked_first(embeddings) -> None:
 def test_the_reranker_is_a_langchain_document_compressor(embeddings) -> None:
     reranker = LearnedReranker(scorer=_scorer(embeddings), top_n=2)
     docs = [
-        Document(id=pid, page_content=text, metadata={"source": f"{pid}.pdf"})
-        for pid, text in (("o", OFF_TOPIC), ("n", NEAR), ("a", ANSWER))
+        Document(id=pid, page_content=text, metadata={"source": f"{pid}.pdf", "dense_rank": rank})
+        for rank, (pid, text) in enumerate((("a", ANSWER), ("n", NEAR), ("o", OFF_TOPIC)))
     ]
     kept = reranker.compress_documents(docs, "How long is the wait for speech therapy?")
     assert len(kept) == 2 and kept[0].id == "a"

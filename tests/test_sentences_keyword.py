@@ -52,14 +52,14 @@ def test_tokenize_keeps_figures_and_stems_words() -> None:
 
 def test_keyword_search_ranks_and_filters() -> None:
     texts = [
-        "Bury | speech and language therapy waiting time is 75 weeks",
-        "Dorset | the partnership's arrangements lead to positive outcomes",
-        "Bury | the local offer website is hard to use",
+        "Wenbury | speech and language therapy waiting time is 41 weeks",
+        "Holtby | the partnership's arrangements lead to positive outcomes",
+        "Wenbury | the local offer website is hard to use",
     ]
-    metas = [{"council": "Bury"}, {"council": "Dorset"}, {"council": "Bury"}]
+    metas = [{"council": "Wenbury"}, {"council": "Holtby"}, {"council": "Wenbury"}]
     index = KeywordIndex(["a", "b", "c"], texts, metas)
     hits = index.search("How long is the wait for speech therapy?", k=3)
     assert hits[0][0] == 0
-    only_dorset = index.search("therapy outcomes", k=3, where=lambda m: m["council"] == "Dorset")
-    assert [position for position, _ in only_dorset] == [1]
+    only_holtby = index.search("therapy outcomes", k=3, where=lambda m: m["council"] == "Holtby")
+    assert [position for position, _ in only_holtby] == [1]
     assert index.idf("therapy") > 0

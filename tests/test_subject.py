@@ -7,9 +7,9 @@ from assistant.types import Passage
 
 
 def test_named_things_are_capitalised_names_not_posts_months_or_first_words() -> None:
-    assert named_things("What did Kent's Cabinet decide about the Household Support Fund?") == [
+    assert named_things("What did Kent's Cabinet decide about the Winter Warmth Fund?") == [
         "Kent's Cabinet",
-        "Household Support Fund",
+        "Winter Warmth Fund",
     ]
     assert named_things("What did the Cabinet Member for Education tell County Council?") == [
         "County Council"
@@ -32,8 +32,8 @@ def test_a_thing_no_passage_mentions_is_not_found() -> None:
         meta,
     )
     support = Passage(
-        "2", "Mr Gough referred to the Household Support Fund payments.", "b.pdf", 1, 0.0, meta
+        "2", "Mr Hale referred to the Winter Warmth Fund payments.", "b.pdf", 1, 0.0, meta
     )
-    question = "What did Kent's Cabinet decide about the Household Support Fund?"
-    assert things_not_found(question, [business]) == ["Household Support Fund"]
+    question = "What did Kent's Cabinet decide about the Winter Warmth Fund?"
+    assert things_not_found(question, [business]) == ["Winter Warmth Fund"]
     assert things_not_found(question, [business, support]) == []
