@@ -24,8 +24,11 @@ def test_exact_dense_search_ranks_every_chunk_by_cosine(demo_settings) -> None:
     query = np.asarray(store.embeddings.embed_query(QUESTION))
     cosine = (matrix @ query) / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(query))
     expected = [ids[i] for i in np.argsort(-cosine)[: demo_settings.fetch_k]]
-    found = [key for key, _, _ in retriever._dense(QUESTION, None)]
+    dense = retriever._dense(QUESTION, None)
+    found = [key for key, _, _, _ in dense]
     assert found == expected
+    # The similarity handed to the reranker is that cosine.
+    assert abs(dense[0][3] - cosine.max()) < 1e-5
     # On 194 chunks Chroma's HNSW finds the true neighbours too: the two searches agree.
     chroma = store.vectorstore.similarity_search(QUESTION, k=10)
     assert [str(d.id) for d in chroma] == found[:10]
@@ -36,8 +39,8 @@ def test_exact_dense_search_applies_the_user_filters(demo_settings) -> None:
     filters = Filters(committee="Cabinet", date_from=dt.date(2024, 1, 1))
     found = retriever._dense(QUESTION, filters)
     assert found, "the demo corpus has Cabinet minutes from 2024 on"
-    assert all(meta["committee"] == "Cabinet" for _, _, meta in found)
-    assert all(int(meta["date_num"]) >= 20240101 for _, _, meta in found)
+    assert all(meta["committee"] == "Cabinet" for _, _, meta, _ in found)
+    assert all(int(meta["date_num"]) >= 20240101 for _, _, meta, _ in found)
 
 
 def test_above_the_limit_dense_search_is_chromas(demo_settings) -> None:
@@ -46,3 +49,6 @@ def test_above_the_limit_dense_search_is_chromas(demo_settings) -> None:
     assert retriever.vectors is None
     found = retriever._dense(QUESTION, None)
     assert len(found) == settings.fetch_k
+    # Chroma's distances become the same cosine similarities (unit vectors, L2 space).
+    assert all(-1.0 <= cos <= 1.0 for _, _, _, cos in found)
+    assert [cos for *_, cos in found] == sorted((cos for *_, cos in found), reverse=True)
