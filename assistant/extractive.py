@@ -96,7 +96,7 @@ class ExtractiveAnswerer:
                 )
             )
             return Answer(plan.question, text, [], passages, abstained=True)
-        text, citations = self._compose(chosen, top)
+        text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
 
     def _unknown_names(self, plan: QueryPlan) -> list[str]:
@@ -272,19 +272,20 @@ class ExtractiveAnswerer:
             return None
         return best
 
-    def _compose(self, chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Citation]]:
-        """'Cabinet, 30 January 2025, item 87: “…” [1]' lines, one per cited passage."""
-        numbers: dict[int, int] = {}
-        lines: list[str] = []
-        citations: list[Citation] = []
-        for rank in dict.fromkeys(u.passage_rank for u in chosen):
-            numbers[rank] = len(numbers) + 1
-            passage = passages[rank]
-            quotes = [u for u in chosen if u.passage_rank == rank]
-            body = " ".join(f"“{one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
-            lines.append(f"{passage.label()}: {body}")
-            citations.extend(Citation(numbers[rank], passage, u.text) for u in quotes)
-        return "\n\n".join(lines), citations
+
+def compose(chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Citation]]:
+    """'Cabinet, 30 January 2025, item 87: “…” [1]' lines, one per cited passage."""
+    numbers: dict[int, int] = {}
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for rank in dict.fromkeys(u.passage_rank for u in chosen):
+        numbers[rank] = len(numbers) + 1
+        passage = passages[rank]
+        quotes = [u for u in chosen if u.passage_rank == rank]
+        body = " ".join(f"“{one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
+        lines.append(f"{passage.label()}: {body}")
+        citations.extend(Citation(numbers[rank], passage, u.text) for u in quotes)
+    return "\n\n".join(lines), citations
 
 
 def _required_of_anchor(plan: QueryPlan) -> frozenset[str]:

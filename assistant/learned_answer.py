@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import re
 
+from assistant.extractive import compose
 from assistant.keyword import tokenize
 from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT
 from assistant.query import QueryPlan
 from assistant.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
 from assistant.subject import about, on_subject
-from assistant.types import Answer, Citation, Passage
+from assistant.types import Answer, Passage
 from assistant.units import (
     MAX_ANSWER_WORDS,
     Unit,
     add_new,
-    one_line,
     with_context,
     with_following_clauses,
 )
@@ -58,7 +58,7 @@ class LearnedAnswerer:
             names = " or ".join(missing)
             text = NAMED_BUT_ABSENT.format(names=names) if missing else CANNOT_ANSWER_DETAIL
             return Answer(plan.question, text, [], passages, abstained=True)
-        text, citations = self._compose(chosen, top)
+        text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
 
     def scored_units(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
@@ -108,17 +108,3 @@ class LearnedAnswerer:
             if best.part_fits[index] >= self.floor:
                 chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
-
-    def _compose(self, chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Citation]]:
-        """'Cabinet, 30 January 2025, item 87: “…” [1]' lines, one per cited passage."""
-        numbers: dict[int, int] = {}
-        lines: list[str] = []
-        citations: list[Citation] = []
-        for rank in dict.fromkeys(u.passage_rank for u in chosen):
-            numbers[rank] = len(numbers) + 1
-            passage = passages[rank]
-            quotes = [u for u in chosen if u.passage_rank == rank]
-            body = " ".join(f"“{one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
-            lines.append(f"{passage.label()}: {body}")
-            citations.extend(Citation(numbers[rank], passage, u.text) for u in quotes)
-        return "\n\n".join(lines), citations
