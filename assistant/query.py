@@ -127,19 +127,26 @@ class QueryPlan:
     topic: str = ""
     parts: list[QueryPlan] = field(default_factory=list)
 
+    def named_fits(self, meta: dict[str, Any]) -> list[bool | None]:
+        """For the council, committee and date the question names: whether a chunk's metadata
+        has it (None where the question names none)."""
+        return [
+            meta.get("council") in self.councils if self.councils else None,
+            meta.get("committee") in self.committees if self.committees else None,
+            self.date_fits(meta) if self.date_from else None,
+        ]
+
+    def kind_fits(self, meta: dict[str, Any]) -> bool:
+        """A resolution (an action) when the question asks what was decided (actioned)."""
+        kind = meta.get("section_kind")
+        return (self.wants_resolution and kind == "resolution") or (
+            self.wants_action and kind == "action"
+        )
+
     def metadata_match(self, meta: dict[str, Any]) -> float:
         """How well a chunk's metadata fits what the question names (0 = nothing named fits)."""
-        score = 0.0
-        if self.councils and meta.get("council") in self.councils:
-            score += 1.0
-        if self.committees and meta.get("committee") in self.committees:
-            score += 1.0
-        if self.date_from and self.date_fits(meta):
-            score += 1.0
-        kind = meta.get("section_kind")
-        if self.wants_resolution and kind == "resolution":
-            score += 0.5
-        if self.wants_action and kind == "action":
+        score = float(sum(fits is True for fits in self.named_fits(meta)))
+        if self.kind_fits(meta):
             score += 0.5
         if self.wants_improvement and IMPROVE_HEADING.search(str(meta.get("heading") or "")):
             score += IMPROVE_BOOST

@@ -23,6 +23,7 @@ from pydantic import ConfigDict
 
 from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
+from assistant.fit import Uniform
 from assistant.keyword import content_terms, tokenize
 from assistant.query import QueryPlan, plan_query
 from assistant.relevance import (
@@ -83,13 +84,6 @@ class VectorCache:
         return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
-class TermWeights:
-    """idf of tokenized terms (the keyword index provides it)."""
-
-    def idf(self, term: str) -> float:
-        return 1.0
-
-
 @dataclass(slots=True)
 class Asked:
     """A question as scoring reads it: its text, its parts, their vectors and rare terms."""
@@ -112,7 +106,7 @@ class RelevanceScorer:
         models: RelevanceModels | None = None,
     ) -> None:
         self.vectors = VectorCache(embeddings)
-        self.terms = terms or TermWeights()
+        self.terms = terms or Uniform()
         self.boilerplate = boilerplate or Boilerplate(set())
         self.models = models or RelevanceModels.load()
 
@@ -153,24 +147,17 @@ class RelevanceScorer:
         passage = candidate.passage
         plan = asked.plan
         meta = passage.metadata
-        named = [
-            (bool(plan.councils), meta.get("council") in plan.councils),
-            (bool(plan.committees), meta.get("committee") in plan.committees),
-            (plan.date_from is not None, plan.date_fits(meta)),
-        ]
+        named = plan.named_fits(meta)
         values = {
             "chunk_cos": candidate.chunk_cos,
             "dense_rr": _reciprocal(candidate.dense_rank),
             "bm25_rr": _reciprocal(candidate.bm25_rank),
             "fused_rr": _reciprocal(candidate.fused_rank),
             "bm25": math.log1p(candidate.bm25_score),
-            "kind_match": float(
-                (plan.wants_resolution and meta.get("section_kind") == "resolution")
-                or (plan.wants_action and meta.get("section_kind") == "action")
-            ),
+            "kind_match": float(plan.kind_fits(meta)),
             "coverage": self.share(asked, in_context(passage)),
-            "named_match": float(sum(asked_for and fits for asked_for, fits in named)),
-            "named_miss": float(sum(asked_for and not fits for asked_for, fits in named)),
+            "named_match": float(sum(fits is True for fits in named)),
+            "named_miss": float(sum(fits is False for fits in named)),
             "no_content": float(not has_content(passage)),
         }
         return np.array([values.get(name, 0.0) for name in PASSAGE_FEATURES])
@@ -179,14 +166,10 @@ class RelevanceScorer:
         self, asked: Asked, passages: list[Passage], units: list[Unit]
     ) -> np.ndarray:
         """What the answerable model reads: how well the best candidates answer."""
-        plan = asked.plan
-        named = [
-            (bool(plan.councils), lambda m: m.get("council") in plan.councils),
-            (bool(plan.committees), lambda m: m.get("committee") in plan.committees),
-            (plan.date_from is not None, plan.date_fits),
-        ]
+        fits = [asked.plan.named_fits(p.metadata) for p in passages]
         unmatched = sum(
-            asked_for and not any(fits(p.metadata) for p in passages) for asked_for, fits in named
+            named is not None and not any(row[i] for row in fits)
+            for i, named in enumerate(asked.plan.named_fits({}))
         )
         values = {
             "best_sentence": max((u.score for u in units), default=0.0),

@@ -13,7 +13,7 @@ import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, PrivateAttr
 
 from assistant.keyword import KeywordIndex
 from assistant.query import QueryPlan, Vocabulary, plan_query
@@ -23,6 +23,8 @@ from assistant.store import IndexStore
 from assistant.types import Filters, Passage
 from assistant.units import has_content
 from assistant.windows import Neighbours
+
+QUERY_VECTORS_KEPT = 64
 
 
 def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
@@ -118,7 +120,7 @@ class HybridRetriever(BaseRetriever):
     # The learned reranker (None: fused order, as for the ablation rows without it).
     scorer: RelevanceScorer | None = None
     _positions: dict[str, int] | None = None
-    _last_query: tuple[str, Any] = ("", None)
+    _query_vectors: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
@@ -238,10 +240,14 @@ class HybridRetriever(BaseRetriever):
         return fused
 
     def _query_vector(self, text: str) -> np.ndarray:
-        if self._last_query[0] != text:
+        """The unit vector of ``text``, embedded once per question (dense search and each
+        candidate's similarity use it); keyed by text, as users share one retriever."""
+        if text not in self._query_vectors:
+            if len(self._query_vectors) >= QUERY_VECTORS_KEPT:
+                self._query_vectors.clear()
             query = np.asarray(self.store.embeddings.embed_query(text), dtype=np.float32)
-            self._last_query = (text, query / (np.linalg.norm(query) or 1.0))
-        return self._last_query[1]
+            self._query_vectors[text] = query / (np.linalg.norm(query) or 1.0)
+        return self._query_vectors[text]
 
     def _chunk_cos(self, key: str, text: str) -> float:
         """Similarity of the question to a stored chunk (0 when vectors are not in memory)."""
