@@ -7,10 +7,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError
 from assistant.settings import Settings
 from assistant.types import Answer, Filters, IngestReport
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +51,28 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--kind", help="minutes, agenda, report, inspection")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.set_defaults(run=_ask)
+    decisions = sub.add_parser("decisions", help="the decisions and actions register")
+    _add_filters(decisions)
+    decisions.add_argument("--topic", help="only rows naming this topic")
+    decisions.add_argument("--kind", choices=["resolution", "action"], help="only this kind")
+    decisions.add_argument("--csv", type=Path, help="write the rows to this CSV file")
+    _add_output(decisions)
+    decisions.set_defaults(run=_decisions)
+    latest = sub.add_parser("latest", help="the latest decisions on a topic, newest first")
+    latest.add_argument("topic")
+    _add_filters(latest)
+    _add_output(latest)
+    latest.set_defaults(run=_latest)
+    timeline = sub.add_parser("timeline", help="minutes and inspection findings on a topic")
+    timeline.add_argument("topic")
+    _add_filters(timeline)
+    _add_output(timeline)
+    timeline.set_defaults(run=_timeline)
+    brief = sub.add_parser("brief", help="a pre-meeting briefing for a committee")
+    brief.add_argument("--committee", required=True)
+    brief.add_argument("--before", type=dt.date.fromisoformat, help="meeting date, YYYY-MM-DD")
+    _add_output(brief)
+    brief.set_defaults(run=_brief)
     status = sub.add_parser("status", help="what the index holds and whether it is up to date")
     status.add_argument("path", nargs="?", help="corpus folder to compare against")
     status.set_defaults(run=_status)
@@ -54,6 +80,75 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("path", nargs="?", help="folder to index and serve")
     serve.set_defaults(run=_serve)
     return parser
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--committee")
+    parser.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--markdown", type=Path, help="also write the Markdown to this file")
+
+
+def _emit(markdown: str, args: argparse.Namespace) -> int:
+    print(markdown, end="")
+    if args.markdown:
+        args.markdown.write_text(markdown, encoding="utf-8")
+        print(f"written to {args.markdown}", file=sys.stderr)
+    return 0
+
+
+def _open(settings: Settings) -> Assistant:
+    from assistant.core import build_assistant
+
+    return build_assistant(settings)
+
+
+def _decisions(settings: Settings, args: argparse.Namespace) -> int:
+    from assistant.export import register_csv, register_markdown
+    from assistant.register import select
+
+    assistant = _open(settings)
+    filters = Filters(args.committee, args.date_from, args.date_to)
+    rows = select(assistant.register, filters, topic=args.topic or "", kind=args.kind)
+    if args.csv:
+        args.csv.write_text(register_csv(rows), encoding="utf-8")
+        print(f"{len(rows)} rows written to {args.csv}", file=sys.stderr)
+        return 0
+    return _emit(register_markdown(rows), args)
+
+
+def _latest(settings: Settings, args: argparse.Namespace) -> int:
+    from assistant.export import register_markdown
+    from assistant.views import latest_decisions
+
+    filters = Filters(args.committee, args.date_from, args.date_to)
+    rows = latest_decisions(_open(settings), args.topic, filters)
+    return _emit(register_markdown(rows, f"Decisions on {args.topic}, newest first"), args)
+
+
+def _timeline(settings: Settings, args: argparse.Namespace) -> int:
+    from assistant.export import timeline_markdown
+    from assistant.views import timeline
+
+    filters = Filters(args.committee, args.date_from, args.date_to)
+    entries = timeline(_open(settings), args.topic, filters)
+    return _emit(timeline_markdown(args.topic, entries), args)
+
+
+def _brief(settings: Settings, args: argparse.Namespace) -> int:
+    from assistant.export import briefing_markdown
+    from assistant.views import briefing
+
+    assistant = _open(settings)
+    if args.committee not in assistant.committees():
+        raise AssistantError(
+            f"no committee called {args.committee!r} in the index; "
+            f"known: {', '.join(assistant.committees())}"
+        )
+    return _emit(briefing_markdown(briefing(assistant, args.committee, args.before)), args)
 
 
 def _ingest(settings: Settings, args: argparse.Namespace) -> int:

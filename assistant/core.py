@@ -12,12 +12,14 @@ from assistant.extractive import ExtractiveAnswerer
 from assistant.generate import LLMAnswerer
 from assistant.learned_answer import LearnedAnswerer
 from assistant.query import QueryPlan, plan_query
+from assistant.register import load_register
 from assistant.relevance import RelevanceModels
 from assistant.rerank import RelevanceScorer
 from assistant.retrieve import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import IndexStore
-from assistant.types import Answer, Filters, Passage
+from assistant.types import Answer, Decision, Filters, Passage
+from assistant.views import latest_answer
 
 RETRIEVED_PASSAGES = 10
 
@@ -32,12 +34,14 @@ class Assistant:
         retriever: HybridRetriever,
         answerer: ExtractiveAnswerer | LearnedAnswerer,
         llm: BaseChatModel | None = None,
+        register: list[Decision] | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.retriever = retriever
         self.answerer = answerer
         self.llm = llm
+        self.register = register or []
 
     def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
         return plan_query(question, history, self.retriever.vocabulary)
@@ -58,6 +62,9 @@ class Assistant:
         With a chat model configured the answer is written by it and checked; otherwise (and
         when the model fails or breaks the rules) it is the extractive answer.
         """
+        from_register = self.latest_from_register(question.strip(), history, filters)
+        if from_register is not None:
+            return from_register
         if self.llm is None:
             plan, passages = self.retrieve(question.strip(), history, filters)
             return self.answerer.answer(plan, passages)
@@ -80,8 +87,29 @@ class Assistant:
         if self.llm is None:
             yield self.ask(question, history, filters)
             return
+        from_register = self.latest_from_register(question.strip(), history, filters)
+        if from_register is not None:
+            yield from_register
+            return
         generator = LLMAnswerer(self.llm, self.retrieve, self.answerer, self.settings.top_k)
         yield from generator.stream(question.strip(), history, filters)
+
+    def latest_from_register(
+        self, question: str, history: list[str] | None, filters: Filters | None
+    ) -> Answer | None:
+        """For "what did we last decide about X": the register's decisions on X, newest first
+        (None for other questions, or when the register holds no decision on X)."""
+        plan = self.plan(question, history)
+        if not plan.latest_topic:
+            return None
+        base = filters or Filters()
+        named = sorted(plan.committees)
+        narrowed = Filters(
+            base.committee or (named[0] if len(named) == 1 else None),
+            base.date_from or plan.date_from,
+            base.date_to or plan.date_to,
+        )
+        return latest_answer(self, question, plan.latest_topic, narrowed)
 
     def committees(self) -> list[str]:
         return list(self.retriever.vocabulary.committees)
@@ -122,4 +150,5 @@ def build_assistant(
             store.embeddings, settings, terms=retriever.keyword, boilerplate=boilerplate
         )
     )
-    return Assistant(settings, store, retriever, answerer, llm)
+    register = load_register(settings.index_path)
+    return Assistant(settings, store, retriever, answerer, llm, register)

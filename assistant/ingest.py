@@ -19,13 +19,14 @@ from tqdm import tqdm
 from assistant.chunking import Chunker, ChunkLimits
 from assistant.errors import AssistantError, LoadError
 from assistant.loaders import load_files, relative_source, scan_corpus
+from assistant.register import decisions_of, save_register
 from assistant.settings import Settings
 from assistant.store import IndexStore, index_lock
 from assistant.structure import parse_document, parse_plain
-from assistant.types import IngestReport, LoadedDocument, ParsedDocument
+from assistant.types import Decision, IngestReport, LoadedDocument, ParsedDocument
 
 # Bump when loading, structure or chunking change what is indexed for the same files.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3  # 3: the decisions register is written with the index
 
 
 def corpus_fingerprint(root: Path, files: list[Path]) -> dict[str, list[int]]:
@@ -94,6 +95,7 @@ def ingest(
         report.added = result["num_added"]
         report.skipped_unchanged = result["num_skipped"]
         report.deleted = result["num_deleted"]
+        save_register(settings.index_path, _register(documents))
         store.write_manifest(
             {
                 "corpus": str(root.resolve()),
@@ -105,6 +107,10 @@ def ingest(
         )
     report.seconds = time.monotonic() - started
     return report
+
+
+def _register(documents: list[tuple[LoadedDocument, ParsedDocument]]) -> list[Decision]:
+    return [row for _, parsed in documents for row in decisions_of(parsed)]
 
 
 def _changed_files(before: dict[str, list[int]], now: dict[str, list[int]]) -> int:

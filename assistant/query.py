@@ -41,6 +41,13 @@ NUMBER_WORDS = re.compile(
     r"when|which date|how big|what size|by how)\b",
     re.I,
 )
+# "What did we last decide about X?": the newest decision first (views.latest_answer).
+_LATEST = r"(?:last|latest|most recent(?:ly)?)"
+_DECIDED = r"(?:decid\w*|decision\w*|resol\w*|agreed)"
+LATEST_DECISION = re.compile(
+    rf"\b{_LATEST}\s+(?:\w+\s+)?{_DECIDED}\b|\b{_DECIDED}\s+(?:\w+\s+)?{_LATEST}\b", re.I
+)
+ABOUT_TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|over)\s+(.+?)\s*[?.!]*$", re.I)
 INSPECTION_KIND_SLACK = dt.timedelta(days=120)
 VISIT_DAYS = dt.timedelta(days=14)
 IMPROVE_BOOST = 1.0
@@ -125,6 +132,8 @@ class QueryPlan:
     carried: list[str] = field(default_factory=list)
     # The earlier question a follow-up points back to ('that contract', 'it'), if it does.
     topic: str = ""
+    # What a "what did we last decide about X" question is about ("" for other questions).
+    latest_topic: str = ""
     parts: list[QueryPlan] = field(default_factory=list)
 
     def named_fits(self, meta: dict[str, Any]) -> list[bool | None]:
@@ -312,11 +321,20 @@ def _read(question: str, earlier: list[str], vocab: Vocabulary) -> QueryPlan:
     plan.wants_number = bool(NUMBER_WORDS.search(question))
     plan.wants_improvement = bool(IMPROVE_WORDS.search(question))
     plan.wants_money = bool(MONEY_WORDS.search(question))
+    plan.latest_topic = latest_topic(question)
     for text in reversed(earlier):
         _carry_subject(plan, text, vocab)
     if plan.carried:
         plan.text = " ".join(plan.carried) + " " + question
     return plan
+
+
+def latest_topic(question: str) -> str:
+    """X of a question asking for the latest decision about X, else ""."""
+    if not LATEST_DECISION.search(question):
+        return ""
+    about = ABOUT_TOPIC.search(question)
+    return about.group(1).strip() if about else ""
 
 
 def _carry_subject(plan: QueryPlan, earlier: str, vocab: Vocabulary) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -140,6 +141,55 @@ class Answer:
     passages: list[Passage]
     abstained: bool
     notes: list[str] = field(default_factory=list)
+
+
+DecisionKind = Literal["resolution", "action"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One row of the decisions and actions register: a resolution or an action, verbatim.
+
+    ``text`` is the whole section as the structure parser cut it, an exact substring of page
+    ``page`` of ``source``; ``date`` is the meeting date (ISO) or "" when the document gives none.
+    """
+
+    kind: DecisionKind
+    text: str
+    source: str
+    page: int
+    title: str = ""
+    council: str = ""
+    committee: str = ""
+    date: str = ""
+    item_number: str = ""
+    item_title: str = ""
+    doc_kind: str = ""
+
+    @property
+    def item(self) -> str:
+        return f"{self.item_number} {self.item_title}".strip()
+
+    def passage(self) -> Passage:
+        """The row as a passage, so answers cite it like any retrieved text."""
+        digest = hashlib.sha1(self.text.encode()).hexdigest()[:12]
+        return Passage(
+            id=f"{self.source}#p{self.page}:{digest}",
+            text=self.text,
+            source=self.source,
+            page=self.page,
+            score=1.0,
+            metadata={
+                "committee": self.committee,
+                "council": self.council,
+                "date": self.date,
+                "doc_title": self.title,
+                "doc_kind": self.doc_kind,
+                "section_kind": self.kind,
+                "item_number": self.item_number,
+                "item_title": self.item_title,
+            },
+        )
 
 
 @dataclass(slots=True)
