@@ -1,0 +1,134 @@
+"""The decisions register's rows, filters and file, and the views' verbatim line pickers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+from assistant.export import register_csv, register_markdown
+from assistant.query import latest_topic
+from assistant.register import (
+    decisions_of,
+    load_register,
+    names_topic,
+    save_register,
+    select,
+    sort_rows,
+)
+from assistant.structure import parse_document
+from assistant.types import Decision, Filters, LoadedDocument, Page
+from assistant.views import best_line, short_quote
+
+MINUTES = """MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025.
+
+PRESENT: Mr A Smith (Chairman), Mrs B Jones and Mr C Patel
+
+87. Library opening hours
+(Item 4)
+
+The Cabinet Member introduced the review of library opening hours across the county.
+
+RESOLVED that the rural mobile library service be kept for two more years.
+
+ACTION: Ms Grey to publish the new opening hours of every library by 1 March 2025.
+
+88. Highways maintenance
+(Item 5)
+
+Members discussed the backlog of pothole repairs.
+
+RESOLVED that the additional £2 million for pothole repairs be approved.
+"""
+
+
+def _rows() -> list[Decision]:
+    doc = LoadedDocument(source="cabinet/2025-01-30.txt", pages=[Page(1, MINUTES)])
+    return decisions_of(parse_document(doc))
+
+
+def test_every_resolution_and_action_is_one_verbatim_row() -> None:
+    rows = _rows()
+    assert [r.kind for r in rows] == ["resolution", "action", "resolution"]
+    assert all(r.text in MINUTES for r in rows)
+    assert rows[0].text.startswith("RESOLVED that the rural mobile library")
+    assert rows[1].text.startswith("ACTION: Ms Grey")
+    assert {r.committee for r in rows} == {"Cabinet"}
+    assert {r.date for r in rows} == {"2025-01-30"}
+    assert rows[2].item_number == "88" and rows[2].item == "88 Highways maintenance"
+
+
+def test_inspection_letters_give_no_rows() -> None:
+    doc = LoadedDocument(source="x.txt", pages=[Page(1, MINUTES)])
+    parsed = parse_document(doc)
+    parsed.meta.doc_kind = "inspection"
+    assert decisions_of(parsed) == []
+
+
+def test_select_filters_by_committee_dates_kind_and_topic() -> None:
+    rows = _rows()
+    other = Decision("resolution", "RESOLVED that the library strategy be adopted.", "b.txt", 1,
+                     committee="Scrutiny", date="2024-05-01")
+    everything = [*rows, other]
+    assert select(everything, Filters(committee="Scrutiny")) == [other]
+    assert select(everything, Filters(date_from=dt.date(2025, 1, 1))) == rows
+    assert select(everything, Filters(date_to=dt.date(2024, 12, 31))) == [other]
+    assert [r.kind for r in select(everything, kind="action")] == ["action"]
+    assert select(everything, topic="pothole repairs") == [rows[2]]
+    # Every row naming the topic's one word, whatever its form ('libraries' → 'library').
+    assert set(select(everything, topic="libraries")) == {rows[0], rows[1], other}
+
+
+def test_names_topic_needs_short_topics_whole_and_long_ones_mostly() -> None:
+    text = "the rural mobile library service"
+    assert names_topic({"rural", "library"}, text)
+    assert not names_topic({"rural", "museum"}, text)
+    assert names_topic({"rural", "mobil", "library"}, text)
+    assert not names_topic({"rural", "museum", "theatre"}, text)
+
+
+def test_register_file_round_trips_and_sorts_oldest_first(tmp_path: Path) -> None:
+    rows = _rows()
+    old = Decision("action", "ACTION: clerk to write.", "a.txt", 2, date="2023-01-01")
+    undated = Decision("resolution", "RESOLVED that it be noted.", "c.txt", 1)
+    save_register(tmp_path, [undated, *rows, old])
+    loaded = load_register(tmp_path)
+    assert loaded == [old, *rows, undated]
+    assert sort_rows(loaded, newest_first=True)[0].date == "2025-01-30"
+    assert load_register(tmp_path / "nowhere") == []
+
+
+def test_csv_keeps_each_text_verbatim() -> None:
+    rows = _rows()
+    parsed = list(csv.DictReader(io.StringIO(register_csv(rows))))
+    assert [r["text"] for r in parsed] == [r.text for r in rows]
+    assert parsed[0]["committee"] == "Cabinet" and parsed[0]["page"] == "1"
+
+
+def test_markdown_numbers_rows_and_writes_out_their_sources() -> None:
+    markdown = register_markdown(_rows())
+    assert "3 rows." in markdown
+    assert "[3] Cabinet, 30 January 2025, item 88" in markdown
+    assert "(cabinet/2025-01-30.txt)" in markdown
+
+
+def test_latest_topic_reads_what_the_question_is_about() -> None:
+    assert latest_topic("What did we last decide about the mobile library?") == "the mobile library"
+    assert latest_topic("What was the most recent decision on potholes") == "potholes"
+    assert latest_topic("What was decided at the last meeting about potholes?") == ""
+    assert latest_topic("What did Cabinet decide about potholes?") == ""
+
+
+def test_best_line_is_the_sentence_naming_most_topic_words() -> None:
+    text = ("Members met in the chamber. The pothole backlog grew again. "
+            "Pothole repairs on rural roads were funded.")
+    terms = {"pothole", "repair", "rural"}
+    assert best_line(text, terms) == "Pothole repairs on rural roads were funded."
+    assert best_line(text, {"museum"}) == ""
+
+
+def test_short_quote_stops_at_a_sentence_end_near_the_word_limit() -> None:
+    text = "One two three four. Five six seven eight. Nine ten eleven twelve."
+    assert short_quote(text, max_words=8) == "One two three four. Five six seven eight."
+    assert short_quote(text, max_words=2) == "One two three four."
