@@ -19,6 +19,7 @@ from assistant.types import DocMeta, LoadedDocument
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*\S)")
 _BOLD_LINE = re.compile(r"^\*\*([^*]{3,80})\*\*:?$")
 _ITEM_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(?:\.|\))?\s*(\S.*)$")
+_NUMBERED_LINE = re.compile(r"^\d{1,3}\.\s+\S")
 _MODERNGOV_ITEM = re.compile(r"^\(Item\s*(\d{1,3}[a-z]?)\)$", re.I)
 _AGENDA_ITEM_LABEL = re.compile(r"^agenda item\s*(\d{1,3}[a-z]?)?\s*:?$", re.I)
 _LABEL_ITEM = re.compile(r"^([A-Z][\w&,’'/()\- ]{2,50}?)\s*:(?:\s+\S|\s*$)")
@@ -244,6 +245,8 @@ def _item_at(lines: list[str], i: int, numbering: _Numbering, items_as_headings:
         if title_at is not None and len(nxt[title_at]) < 150:
             return "item", title_at + 2, label[1] or "", nxt[title_at]
     for k in range(0, 4):  # ModernGov: "87. Title" (wrapping) then "(Item 4)"
+        if any(_NUMBERED_LINE.match(ln) for ln in nxt[:k]):
+            break  # the item starts at that later "87. Title" line, not here
         if k < len(nxt) and _MODERNGOV_ITEM.match(nxt[k]) and all(nxt[:k]):
             numbered = _ITEM_NUMBER.match(line)
             title = " ".join([line] + nxt[:k])
