@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +20,8 @@ from assistant.settings import BUNDLED_MODEL
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
+
+    from assistant.onnx_encoder import OnnxEncoder
 
 
 def resolve_model_path(name: str) -> str:
@@ -33,9 +36,17 @@ def resolve_model_path(name: str) -> str:
 class SentenceEmbeddings(Embeddings):
     """A LangChain ``Embeddings`` over one loaded sentence-transformers model (normalised)."""
 
-    def __init__(self, model_name: str = BUNDLED_MODEL, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model_name: str = BUNDLED_MODEL,
+        batch_size: int = 32,
+        backend: str = "torch",
+        onnx_cache: Path = Path(".cache/onnx"),
+    ) -> None:
         self.model_name = model_name
         self.batch_size = batch_size
+        self.backend = backend
+        self.onnx_cache = onnx_cache
 
     @cached_property
     def model(self) -> SentenceTransformer:
@@ -51,6 +62,16 @@ class SentenceEmbeddings(Embeddings):
                 "ASSISTANT_EMBEDDING_MODEL to a local sentence-transformers folder or a model "
                 "name already in the Hugging Face cache."
             ) from exc
+
+    @cached_property
+    def onnx(self) -> OnnxEncoder | None:
+        """The ONNX runner for ``backend`` "onnx" / "onnx-int8" (None for torch)."""
+        if self.backend == "torch":
+            return None
+        from assistant.onnx_encoder import OnnxEncoder
+
+        path = resolve_model_path(self.model_name)
+        return OnnxEncoder(self.model, path, self.onnx_cache, int8=self.backend == "onnx-int8")
 
     @property
     def dimension(self) -> int:
@@ -69,6 +90,8 @@ class SentenceEmbeddings(Embeddings):
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors, one row per text."""
+        if self.onnx is not None:
+            return self.onnx.encode(texts, self.batch_size)
         vectors = self.model.encode(
             texts,
             batch_size=self.batch_size,

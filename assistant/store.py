@@ -52,7 +52,10 @@ class IndexStore:
     def __init__(self, settings: Settings, embeddings: SentenceEmbeddings | None = None) -> None:
         self.settings = settings
         self.embeddings = embeddings or SentenceEmbeddings(
-            settings.embedding_model, settings.embedding_batch_size
+            settings.embedding_model,
+            settings.embedding_batch_size,
+            settings.embedding_backend,
+            settings.onnx_cache_path,
         )
 
     @cached_property
@@ -85,10 +88,13 @@ class IndexStore:
 
     def model_metadata(self) -> dict[str, str | int]:
         """What every chunk and the collection record about the embedding model."""
-        return {
+        meta: dict[str, str | int] = {
             "embedding_model": self.settings.embedding_model,
             "embedding_dim": self.embeddings.dimension,
         }
+        if self.settings.embedding_backend != "torch":  # new chunk ids: re-embedded on ingest
+            meta["embedding_backend"] = self.settings.embedding_backend
+        return meta
 
     def exists(self) -> bool:
         """Whether the collection has been created (by an earlier ingest)."""

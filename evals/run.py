@@ -116,6 +116,8 @@ def cache_key(pipeline: str, corpus: Path, settings: Settings) -> str:
     """A short hash of everything that changes the index a pipeline builds."""
     parts: dict[str, Any] = {"pipeline": pipeline, "corpus": str(corpus.resolve())}
     parts["embedding_model"] = settings.embedding_model
+    if settings.embedding_backend != "torch":  # only then, so torch-built caches stay valid
+        parts["embedding_backend"] = settings.embedding_backend
     if pipeline == "naive":
         from evals import naive
 
