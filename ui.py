@@ -1,4 +1,6 @@
-"""The chat page: a Gradio conversation on the left, the cited passages on the right.
+"""The page: tabs Ask (the chat, cited passages on the right), Decisions register, Timeline,
+Briefing, and Upload (for clerks; only when a login is required). The tabs are built in
+``ui_views``; every one only formats what ``assistant`` returns.
 
 API (for gradio_client, tests and benchmarks)::
 
@@ -23,13 +25,26 @@ doc_kind, api_name="/chat_stream")`` yields ("", chat messages, sources_html) fo
 of the model (the last chat message's HTML starts with ``ui_format.DRAFT_LABEL``; the panel says
 the sources come when the answer is complete), then once for the checked answer, whose HTML
 replaces the draft and shows ``answer.notes`` in small text. Without a model it yields once.
-The page remembers a session's questions as the conversation's history.
+The page remembers a session's questions as the conversation's history, and its latest
+answer: ``Client.predict(api_name="/answer_markdown")`` (same client, after ``/chat_stream``)
+returns that answer as a Markdown file (``assistant.export.answer_markdown``), None before one.
+
+The other endpoints (dates "" or YYYY-MM-DD; invalid input raises ``gr.Error``)::
+
+    client.predict(committee, date_from, date_to, topic, kind, api_name="/decisions")
+        # → the register rows passing the filters, oldest first: dicts of every
+        #   ``Decision`` field; committee and kind ("resolution", "action") may be "Any"
+    client.predict(topic, api_name="/timeline")
+        # → [{date, label, quote, source, page, title, text}], oldest first; quote ⊂ text
+    client.predict(committee, before, api_name="/brief")  # → briefing Markdown
+    client.predict(api_name="/filters")  # → {"committees": [...], "doc_kinds": [...]}
+    client.predict([handle_file(path), ...], api_name="/upload")  # Upload tab only
+        # → (ingest summary, dropdown updates...): copies the files into the corpus folder,
+        #   re-indexes, and swaps the rebuilt assistant in for every tab
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -39,6 +54,7 @@ import gradio as gr
 
 from assistant.core import Assistant
 from assistant.errors import AssistantError
+from assistant.export import answer_markdown
 from assistant.settings import Settings
 from assistant.types import Answer, Filters
 from ui_format import (
@@ -52,10 +68,27 @@ from ui_format import (
     message_html,
     sources_html,
 )
+from ui_views import (
+    ANY,
+    Choosers,
+    Holder,
+    briefing_tab,
+    export_file,
+    filter_choices,
+    parse_date,
+    parse_filters,
+    register_tab,
+    timeline_tab,
+    upload_tab,
+)
 
-ANY = "Any"
+# parse_date and parse_filters live in ui_views (the tabs share them) and are part of this API.
+__all__ = [
+    "ANY", "build_demo", "launch_options", "main", "parse_auth", "parse_date", "parse_filters",
+]
 API_NAME = "respond"
 CHAT_API_NAME = "chat_stream"
+EXPORT_API_NAME = "answer_markdown"
 QUEUE_SIZE = 32
 CONCURRENCY = 2
 TITLE = "Committee Assistant"
@@ -67,42 +100,6 @@ INTRO = (
 
 
 # ---- inputs -----------------------------------------------------------------------------------
-
-
-def parse_date(value: str | None, label: str) -> dt.date | None:
-    """'' → None; 'YYYY-MM-DD' → date; anything else → a ``gr.Error`` naming the field."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        # gr.Error renders its message as HTML: escape what the user typed.
-        raise gr.Error(
-            f"{label} “{html.escape(value)}” is not a date. Use YYYY-MM-DD, e.g. 2025-01-30.",
-            title="Invalid date",
-            print_exception=False,
-        ) from None
-
-
-def parse_filters(
-    committee: str | None, date_from: str | None, date_to: str | None, doc_kind: str | None
-) -> Filters:
-    """The UI's filter values as ``Filters``; "Any" and blanks mean no restriction."""
-    start = parse_date(date_from, "Date from")
-    end = parse_date(date_to, "Date to")
-    if start and end and start > end:
-        raise gr.Error(
-            f"Date from ({start}) is after date to ({end}).",
-            title="Invalid date range",
-            print_exception=False,
-        )
-    return Filters(
-        committee=committee if committee and committee != ANY else None,
-        date_from=start,
-        date_to=end,
-        doc_kind=doc_kind if doc_kind and doc_kind != ANY else None,
-    )
 
 
 def earlier_questions(history: Sequence[Any] | None) -> list[str]:
@@ -133,6 +130,7 @@ class Step:
     chat: str  # the chat bubble's HTML
     sources: str  # the sources panel's HTML
     final: bool
+    answer: Answer | None = None  # the checked answer (None for drafts, refusals, errors)
 
 
 def message_step(text: str, sources: str | None = None) -> Step:
@@ -143,7 +141,7 @@ def message_step(text: str, sources: str | None = None) -> Step:
 def answer_step(answer: Answer) -> Step:
     """The checked answer: its text and notes replace the draft; its sources fill the panel."""
     text = "\n\n".join([answer.text, *answer.notes])
-    return Step(text, final_html(answer), sources_html(answer), True)
+    return Step(text, final_html(answer), sources_html(answer), True, answer)
 
 
 def answer_steps(
@@ -180,10 +178,44 @@ def answer_question(
     return last.text, last.sources
 
 
-def build_demo(assistant: Assistant, settings: Settings) -> gr.Blocks:
-    """The chat page for ``assistant``; its API endpoint is ``/respond`` (see module doc)."""
-    committees = [ANY, *assistant.committees()]
-    kinds = [ANY, *assistant.doc_kinds()]
+def build_demo(
+    assistant: Assistant, settings: Settings, *, uploads: bool | None = None
+) -> gr.Blocks:
+    """The page for ``assistant`` (API endpoints: see the module doc). The Upload tab exists
+    when ``uploads`` is true, by default when ``settings.auth`` requires a login."""
+    holder = Holder(assistant)
+    choosers = Choosers()
+    with gr.Blocks(title=TITLE, fill_width=True, analytics_enabled=False) as demo:
+        gr.Markdown(f"## {TITLE}\n{INTRO}")
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                chat_tab(holder, settings, choosers)
+            register_tab(holder, choosers, demo)
+            timeline_tab(holder)
+            briefing_tab(holder, choosers)
+            if settings.auth if uploads is None else uploads:
+                upload_tab(holder, settings, choosers)
+        demo.load(
+            lambda: choosers.updates(holder.assistant), None, choosers.components(),
+            api_visibility="private",
+        )
+
+        def filters() -> dict[str, list[str]]:
+            """The committees and document kinds the filters offer right now."""
+            return filter_choices(holder.assistant)
+
+        gr.api(filters, api_name="filters")
+    demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
+    return demo
+
+
+def answer_file(answer: Answer | None) -> str | None:
+    """The latest answer as a Markdown file to download (None before the first answer)."""
+    return export_file("answer.md", answer_markdown(answer)) if answer is not None else None
+
+
+def chat_tab(holder: Holder, settings: Settings, choosers: Choosers) -> None:
+    """The conversation, its filters and sources panel, and the answer download."""
 
     def respond(
         message: str, history: list[str] | None, committee: str, date_from: str, date_to: str,
@@ -191,12 +223,12 @@ def build_demo(assistant: Assistant, settings: Settings) -> gr.Blocks:
     ) -> tuple[str, str]:
         """Answer ``message``; ``history`` is the earlier user questions, oldest first."""
         filters = parse_filters(committee, date_from, date_to, doc_kind)
-        return answer_question(assistant, settings, message, history, filters)
+        return answer_question(holder.assistant, settings, message, history, filters)
 
     def chat_turn(
         message: str, chat: list[dict[str, Any]], questions: list[str], committee: str,
-        date_from: str, date_to: str, doc_kind: str,
-    ) -> Iterator[tuple[str, list[dict[str, Any]], list[str], str]]:
+        date_from: str, date_to: str, doc_kind: str, last: Answer | None,
+    ) -> Iterator[tuple[str, list[dict[str, Any]], list[str], str, Answer | None]]:
         """Stream the reply into the chat: drafts first, then the checked answer."""
         message = (message or "").strip()
         if not message:
@@ -205,59 +237,72 @@ def build_demo(assistant: Assistant, settings: Settings) -> gr.Blocks:
         earlier = list(questions or [])
         asked = [*earlier, message] if len(message) <= settings.max_question_chars else earlier
         chat = [*(chat or []), {"role": "user", "content": escape_text(message)}]
-        for step in answer_steps(assistant, settings, message, earlier, filters):
-            yield "", [*chat, {"role": "assistant", "content": step.chat}], asked, step.sources
+        for step in answer_steps(holder.assistant, settings, message, earlier, filters):
+            bubble = {"role": "assistant", "content": step.chat}
+            yield "", [*chat, bubble], asked, step.sources, step.answer if step.final else last
 
-    with gr.Blocks(title=TITLE, fill_width=True, analytics_enabled=False) as demo:
-        gr.Markdown(f"## {TITLE}\n{INTRO}")
-        questions = gr.State([])
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=360):
-                chatbot = gr.Chatbot(
-                    label="Conversation",
-                    elem_id="chat",
-                    height=520,
-                    layout="bubble",
-                    sanitize_html=True,
-                    render_markdown=False,
-                    allow_tags=False,
-                    latex_delimiters=[],
-                    feedback_options=None,
-                    buttons=["copy"],
-                    placeholder="Ask a question about the minutes and inspection letters.",
+    last_answer = gr.State(None)
+    questions = gr.State([])
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=360):
+            chatbot = gr.Chatbot(
+                label="Conversation",
+                elem_id="chat",
+                height=520,
+                layout="bubble",
+                sanitize_html=True,
+                render_markdown=False,
+                allow_tags=False,
+                latex_delimiters=[],
+                feedback_options=None,
+                buttons=["copy"],
+                placeholder="Ask a question about the minutes and inspection letters.",
+            )
+            with gr.Row():
+                box = gr.Textbox(
+                    placeholder="Type a question and press Enter", show_label=False,
+                    max_lines=4, scale=5, elem_id="question", autofocus=True,
                 )
-                with gr.Row():
-                    box = gr.Textbox(
-                        placeholder="Type a question and press Enter", show_label=False,
-                        max_lines=4, scale=5, elem_id="question", autofocus=True,
-                    )
-                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+            with gr.Row():
                 clear = gr.Button("New conversation", size="sm", variant="secondary")
-            with gr.Column(scale=2, min_width=320):
-                with gr.Accordion("Filters", open=True):
-                    with gr.Row():
-                        committee = gr.Dropdown(committees, value=ANY, label="Committee")
-                        doc_kind = gr.Dropdown(kinds, value=ANY, label="Document kind")
-                    with gr.Row():
-                        date_from = gr.Textbox(label="Date from", placeholder="YYYY-MM-DD")
-                        date_to = gr.Textbox(label="Date to", placeholder="YYYY-MM-DD")
-                gr.Markdown("### Sources")
-                sources = gr.HTML(
-                    EMPTY_SOURCES, elem_id="sources", css_template=SOURCES_CSS, js_on_load=None
+                download = gr.DownloadButton(
+                    "Download answer (Markdown)", size="sm", elem_id="answer-download"
                 )
-        inputs = [box, chatbot, questions, committee, date_from, date_to, doc_kind]
-        outputs = [box, chatbot, questions, sources]
-        # The Enter key's handler doubles as the streaming API (see module doc).
-        box.submit(chat_turn, inputs, outputs, api_name=CHAT_API_NAME)
-        send.click(chat_turn, inputs, outputs, api_visibility="private")
-        clear.click(lambda: ("", [], [], EMPTY_SOURCES), None, outputs, api_visibility="private")
-        # The chatbot's own trash button clears only the messages: forget the questions too.
-        chatbot.clear(
-            lambda: ([], EMPTY_SOURCES), None, [questions, sources], api_visibility="private"
-        )
-        gr.api(respond, api_name=API_NAME)
-    demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
-    return demo
+        with gr.Column(scale=2, min_width=320):
+            with gr.Accordion("Filters", open=True):
+                with gr.Row():
+                    committee = gr.Dropdown([ANY], value=ANY, label="Committee")
+                    doc_kind = gr.Dropdown([ANY], value=ANY, label="Document kind")
+                with gr.Row():
+                    date_from = gr.DateTime(include_time=False, type="string", label="Date from")
+                    date_to = gr.DateTime(include_time=False, type="string", label="Date to")
+            gr.Markdown("### Sources")
+            sources = gr.HTML(
+                EMPTY_SOURCES, elem_id="sources", css_template=SOURCES_CSS, js_on_load=None
+            )
+    choosers.committees.append(committee)
+    choosers.kinds.append(doc_kind)
+    inputs = [box, chatbot, questions, committee, date_from, date_to, doc_kind, last_answer]
+    outputs = [box, chatbot, questions, sources, last_answer]
+    # The Enter key's handler doubles as the streaming API (see module doc); after each turn
+    # the download button gets the latest answer (the /answer_markdown API of the session).
+    box.submit(chat_turn, inputs, outputs, api_name=CHAT_API_NAME).then(
+        answer_file, [last_answer], [download], api_name=EXPORT_API_NAME
+    )
+    send.click(chat_turn, inputs, outputs, api_visibility="private").then(
+        answer_file, [last_answer], [download], api_visibility="private"
+    )
+    clear.click(
+        lambda: ("", [], [], EMPTY_SOURCES, None, None), None, [*outputs, download],
+        api_visibility="private",
+    )
+    # The chatbot's own trash button clears only the messages: forget the questions too.
+    chatbot.clear(
+        lambda: ([], EMPTY_SOURCES, None, None), None, [questions, sources, last_answer, download],
+        api_visibility="private",
+    )
+    gr.api(respond, api_name=API_NAME)
 
 
 def parse_auth(auth: str | None) -> tuple[str, str] | None:

@@ -10,7 +10,9 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from assistant.export import source_line
 from assistant.types import Answer, Passage, human_date
+from assistant.views import TimelineEntry
 
 CLOSEST_SHOWN = 3
 EMPTY_SOURCES = '<div class="empty">Sources for the latest answer appear here.</div>'
@@ -180,3 +182,37 @@ def final_html(answer: Answer) -> str:
     """The checked answer as chat HTML, with its notes in small text underneath."""
     notes = "".join(f"<br><small>{escape_text(note)}</small>" for note in answer.notes)
     return answer_html(answer.text) + (f"<br>{notes}" if notes else "")
+
+
+TIMELINE_CSS = """
+.timeline { font-size: 14px; line-height: 1.5; }
+.timeline ol { padding-left: 0; list-style: none; }
+.timeline li { margin: 0 0 8px 0; }
+.timeline .date { font-weight: 700; margin-right: 6px; }
+.timeline .n { color: var(--color-accent); font-weight: 700; }
+.timeline .sources li { font-size: 13px; margin: 0 0 2px 0; }
+.timeline .empty { color: var(--body-text-color-subdued); }
+"""
+NO_TIMELINE = "No minutes or inspection findings in the documents name this topic."
+TIMELINE_PROMPT = "Type a topic to see what the minutes and inspections said about it, by date."
+
+
+def timeline_html(entries: Sequence[TimelineEntry] | None) -> str:
+    """One line per entry: date, where, the verbatim quote in quotes and [n]; then the sources
+    written out. ``None`` (nothing asked yet) shows the prompt."""
+    if not entries:
+        note = TIMELINE_PROMPT if entries is None else NO_TIMELINE
+        return f'<div class="timeline"><div class="empty">{html.escape(note)}</div></div>'
+    lines = "".join(
+        f'<li><span class="date">{html.escape(meeting_date(e.date))}</span>'
+        f"— {html.escape(e.passage.label())}: “{html.escape(' '.join(e.quote.split()))}” "
+        f'<span class="n">[{n}]</span></li>'
+        for n, e in enumerate(entries, start=1)
+    )
+    sources = "".join(
+        f"<li>{html.escape(source_line(n, e.passage))}</li>" for n, e in enumerate(entries, start=1)
+    )
+    return (
+        f'<div class="timeline"><ol class="entries">{lines}</ol>'
+        f'<h4>Sources</h4><ol class="sources">{sources}</ol></div>'
+    )
