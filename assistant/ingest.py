@@ -110,6 +110,16 @@ def ingest(
     return report
 
 
+def prepare_chunks(settings: Settings, store: IndexStore) -> list[Document]:
+    """The chunks an ingest of ``settings.corpus_path`` would index, without indexing them
+    (for the ingest benchmark's model-only figure)."""
+    files, _ = scan_corpus(settings.corpus_path)
+    skip = {name.lower() for name in settings.skip_names}
+    files = [p for p in files if p.name.lower() not in skip]
+    report = IngestReport()
+    return _chunk(_read(files, settings, report, False), settings, store, report)
+
+
 def _register(documents: list[tuple[LoadedDocument, ParsedDocument]]) -> list[Decision]:
     return [row for _, parsed in documents for row in decisions_of(parsed)]
 
