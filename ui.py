@@ -275,8 +275,12 @@ def chat_tab(holder: Holder, settings: Settings, choosers: Choosers) -> None:
                     committee = gr.Dropdown([ANY], value=ANY, label="Committee")
                     doc_kind = gr.Dropdown([ANY], value=ANY, label="Document kind")
                 with gr.Row():
-                    date_from = gr.DateTime(include_time=False, type="string", label="Date from")
-                    date_to = gr.DateTime(include_time=False, type="string", label="Date to")
+                    date_from = gr.DateTime(
+                        include_time=False, type="string", label="Date from", elem_id="date-from"
+                    )
+                    date_to = gr.DateTime(
+                        include_time=False, type="string", label="Date to", elem_id="date-to"
+                    )
             gr.Markdown("### Sources")
             sources = gr.HTML(
                 EMPTY_SOURCES, elem_id="sources", css_template=SOURCES_CSS, js_on_load=None

@@ -204,7 +204,7 @@ def timeline_html(entries: Sequence[TimelineEntry] | None) -> str:
         note = TIMELINE_PROMPT if entries is None else NO_TIMELINE
         return f'<div class="timeline"><div class="empty">{html.escape(note)}</div></div>'
     lines = "".join(
-        f'<li><span class="date">{html.escape(meeting_date(e.date))}</span>'
+        f'<li><span class="date">{html.escape(meeting_date(e.date))}</span> '
         f"— {html.escape(e.passage.label())}: “{html.escape(' '.join(e.quote.split()))}” "
         f'<span class="n">[{n}]</span></li>'
         for n, e in enumerate(entries, start=1)

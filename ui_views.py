@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import html
+import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -136,7 +137,9 @@ def export_file(name: str, text: str) -> str:
     folder = EXPORTS / hashlib.sha256(text.encode()).hexdigest()[:20]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    path.write_text(text, encoding="utf-8")
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False) as tmp:
+        tmp.write(text)
+    os.replace(tmp.name, path)  # a session never reads another's half-written copy
     return str(path)
 
 

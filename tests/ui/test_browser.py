@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOT = Path("/tmp/ui.png")
+TABS_SCREENSHOT = Path("/tmp/ui-tabs.png")
 ANSWER_TIMEOUT_MS = 60_000
 IMG = '<img src=x onerror="window.__xss=1">'
 SCRIPT = "<script>window.__xss=1</script>"
@@ -100,12 +101,39 @@ def test_conversation_with_sources(
 
 def test_invalid_date_shows_a_message_not_an_answer(page: Any, demo_url: str) -> None:
     page.goto(demo_url)
-    page.get_by_label("Date from").fill("next Tuesday")
+    date_from = page.locator("#date-from input")
+    date_from.fill("next Tuesday")
+    date_from.press("Tab")  # the picker marks what is not YYYY-MM-DD and keeps it out
+    assert "invalid" in str(date_from.get_attribute("class"))
+    date_from.fill("2025-02-30")  # the right shape, but no such day: the server says so
     page.locator("#question textarea").fill("What did Cabinet decide?")
     page.locator("#ask").click()
     page.get_by_text("is not a date. Use YYYY-MM-DD").first.wait_for()
     assert page.locator('#chat [data-testid="bot"]').count() == 0
     assert "Traceback" not in page.content()
+
+
+def test_register_and_timeline_tabs(page: Any, demo_url: str, demo_assistant: Any) -> None:
+    page.goto(demo_url)
+    page.get_by_role("tab", name="Decisions register").click()
+    register = page.locator("#register")
+    register.get_by_text("ACTION: Mr Buckley to circulate").first.wait_for(state="visible")
+    rows = len(demo_assistant.register)
+    assert page.locator("#reg-count").inner_text().strip() == f"{rows} rows."
+    assert register.locator('[role="grid"]').get_attribute("aria-rowcount") == str(rows + 1)
+    headers = register.locator("th").all_inner_texts()
+    assert [h.strip() for h in headers] == ["date", "committee", "item", "kind", "text",
+                                            "document", "page"]
+    page.get_by_role("tab", name="Timeline").click()
+    page.locator("#timeline-topic textarea").fill("Holtmoor Relief Road")
+    page.locator("#timeline-show").click()
+    page.locator("#timeline li .date").first.wait_for(state="visible")
+    entries = page.locator("#timeline ol.entries li").all_inner_texts()
+    assert len(entries) >= 2 and entries[0].startswith("14 March 2024 — Cabinet")
+    assert "[1]" in entries[0] and "“" in entries[0]
+    sources = page.locator("#timeline ol.sources li").all_inner_texts()
+    assert len(sources) == len(entries) and sources[0].startswith("[1] Cabinet, 14 March 2024")
+    page.screenshot(path=str(TABS_SCREENSHOT), full_page=True)
 
 
 @pytest.fixture(scope="module")
