@@ -272,8 +272,12 @@ def chat_tab(holder: Holder, settings: Settings, choosers: Choosers) -> None:
         with gr.Column(scale=2, min_width=320):
             with gr.Accordion("Filters", open=True):
                 with gr.Row():
-                    committee = gr.Dropdown([ANY], value=ANY, label="Committee")
-                    doc_kind = gr.Dropdown([ANY], value=ANY, label="Document kind")
+                    committee = gr.Dropdown(
+                        [ANY, *holder.assistant.committees()], value=ANY, label="Committee"
+                    )
+                    doc_kind = gr.Dropdown(
+                        [ANY, *holder.assistant.doc_kinds()], value=ANY, label="Document kind"
+                    )
                 with gr.Row():
                     date_from = gr.DateTime(
                         include_time=False, type="string", label="Date from", elem_id="date-from"

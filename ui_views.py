@@ -192,7 +192,10 @@ def register_tab(holder: Holder, choosers: Choosers, demo: gr.Blocks) -> None:
 
     with gr.Tab("Decisions register", id="register"):
         with gr.Row():
-            committee = gr.Dropdown([ANY], value=ANY, label="Committee", elem_id="reg-committee")
+            committee = gr.Dropdown(
+                [ANY, *holder.assistant.committees()], value=ANY, label="Committee",
+                elem_id="reg-committee",
+            )
             date_from = gr.DateTime(include_time=False, type="string", label="From")
             date_to = gr.DateTime(include_time=False, type="string", label="To")
             kind = gr.Dropdown([ANY, *DECISION_KINDS], value=ANY, label="Kind")
@@ -293,7 +296,10 @@ def briefing_tab(holder: Holder, choosers: Choosers) -> None:
 
     with gr.Tab("Briefing", id="briefing"):
         with gr.Row():
-            committee = gr.Dropdown([], value=None, label="Committee", elem_id="brief-committee")
+            committee = gr.Dropdown(
+                holder.assistant.committees(), value=None, label="Committee",
+                elem_id="brief-committee",
+            )
             before = gr.DateTime(include_time=False, type="string", label="Before")
             button = gr.Button("Brief", variant="primary", elem_id="brief-show")
         text = gr.Markdown(NO_BRIEFING, elem_id="briefing")
