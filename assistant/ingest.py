@@ -7,7 +7,9 @@ deleted file's chunks go.
 
 from __future__ import annotations
 
+import re
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -148,6 +150,7 @@ def _read(
         else:
             documents.append((loaded, parse(loaded)))
     inherit_councils([parsed for _, parsed in documents])
+    unify_committees([parsed for _, parsed in documents])
     return documents
 
 
@@ -210,6 +213,25 @@ def inherit_councils(documents: list[ParsedDocument]) -> None:
                 break
             if len(named) > 1:
                 break
+
+
+def unify_committees(documents: list[ParsedDocument]) -> None:
+    """One spelling per committee: names that differ only in case, spaces or punctuation (a
+    folder's "Young Peoples" against the minutes' "Young People's") take the longest spelling
+    (punctuation kept from the text; the most used of equals), so filters, the register and
+    briefings see one committee."""
+    spellings: dict[str, Counter[str]] = {}
+    for doc in documents:
+        if doc.meta.committee:
+            spellings.setdefault(_name_key(doc.meta.committee), Counter())[doc.meta.committee] += 1
+    for doc in documents:
+        if doc.meta.committee:
+            counts = spellings[_name_key(doc.meta.committee)]
+            doc.meta.committee = max(counts, key=lambda name: (len(name), counts[name]))
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _folders(source: str) -> list[str]:

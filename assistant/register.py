@@ -11,43 +11,65 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.keyword import content_terms, tokenize
-from assistant.types import Decision, Filters, ParsedDocument
+from assistant.sentences import split_units
+from assistant.types import Decision, DecisionKind, DocMeta, Filters, ParsedDocument, Section
 
 REGISTER = "register.json"
 # Inspection letters' "recommendations" and agendas' proposed decisions are not decisions taken.
 NOT_DECISIONS = ("inspection", "agenda")
-MIN_WORDS = 4  # a bare "Decision:" label is not a decision
+MIN_WORDS = 4
+# A sentence of the minutes' discussion that records a decision the meeting took.
+AGREED = re.compile(r"\b(?:agreed|resolved)\b", re.I)  # a bare "Decision:" label is not a decision
 # A topic of one or two terms must be named in full; a longer one by two thirds of its terms.
 TOPIC_SHARE = 2 / 3
 
 
 def decisions_of(parsed: ParsedDocument) -> list[Decision]:
-    """The resolutions and actions of one parsed document, in reading order."""
+    """The resolutions and actions of one parsed document, in reading order: its resolution and
+    action sections, and in minutes the sentences of the discussion that record an agreement
+    ("The minutes … were agreed as a true record", "It was resolved to …")."""
     meta = parsed.meta
     if meta.doc_kind in NOT_DECISIONS:
         return []
-    return [
-        Decision(
-            kind=section.section_kind,
-            text=section.text,
-            source=meta.source,
-            page=section.page,
-            title=meta.title,
-            council=meta.council,
-            committee=meta.committee,
-            date=meta.date.isoformat() if meta.date else "",
-            item_number=section.item_number,
-            item_title=section.item_title,
-            doc_kind=meta.doc_kind,
-        )
-        for section in parsed.sections
-        if section.section_kind in ("resolution", "action")
-        and len(section.text.split()) >= MIN_WORDS
-    ]
+    rows: list[Decision] = []
+    for section in parsed.sections:
+        if section.section_kind in ("resolution", "action"):
+            texts = [section.text]
+            kind = section.section_kind
+        elif section.section_kind == "discussion" and meta.doc_kind == "minutes":
+            texts = [
+                section.text[a:b]
+                for a, b in split_units(section.text)
+                if AGREED.search(section.text[a:b])
+            ]
+            kind = "resolution"
+        else:
+            continue
+        rows += [
+            _row(meta, section, kind, text) for text in texts if len(text.split()) >= MIN_WORDS
+        ]
+    return rows
+
+
+def _row(meta: DocMeta, section: Section, kind: DecisionKind, text: str) -> Decision:
+    return Decision(
+        kind=kind,
+        text=text,
+        source=meta.source,
+        page=section.page,
+        title=meta.title,
+        council=meta.council,
+        committee=meta.committee,
+        date=meta.date.isoformat() if meta.date else "",
+        item_number=section.item_number,
+        item_title=section.item_title,
+        doc_kind=meta.doc_kind,
+    )
 
 
 def save_register(index_path: Path, rows: Iterable[Decision]) -> None:

@@ -132,3 +132,35 @@ def test_short_quote_stops_at_a_sentence_end_near_the_word_limit() -> None:
     text = "One two three four. Five six seven eight. Nine ten eleven twelve."
     assert short_quote(text, max_words=8) == "One two three four. Five six seven eight."
     assert short_quote(text, max_words=2) == "One two three four."
+
+
+def test_minutes_sentences_recording_an_agreement_are_rows() -> None:
+    text = (
+        "Minutes of Example Parish Council Meeting\n\nHeld in the Village Hall on Monday 24 "
+        "February 2020\n\nPresent: Councillors A, B and C\n\nPlay area: The clerk reported on "
+        "the swings. It was agreed that the clerk would order two new swing seats. The "
+        "council discussed the bench by the pond.\n"
+    )
+    doc = LoadedDocument(source="parish/feb-2020.txt", pages=[Page(1, text)])
+    rows = decisions_of(parse_document(doc))
+    agreed = "It was agreed that the clerk would order two new swing seats."
+    assert [r.text for r in rows] == [agreed]
+    assert rows[0].kind == "resolution" and rows[0].date == "2020-02-24"
+
+
+def test_committee_spellings_that_differ_in_punctuation_become_one() -> None:
+    from assistant.ingest import unify_committees
+    from assistant.types import DocMeta, ParsedDocument
+
+    docs = [
+        ParsedDocument(DocMeta(source=f"{i}.txt", committee=name), [])
+        for i, name in enumerate(
+            ["Children and Young Peoples Committee", "Children and Young People's Committee",
+             "Children and Young Peoples Committee", "Cabinet"]
+        )
+    ]
+    unify_committees(docs)
+    assert [d.meta.committee for d in docs] == [
+        "Children and Young People's Committee", "Children and Young People's Committee",
+        "Children and Young People's Committee", "Cabinet",
+    ]
