@@ -20,12 +20,14 @@ from assistant.sentences import split_units
 from assistant.types import Decision, DecisionKind, DocMeta, Filters, ParsedDocument, Section
 
 REGISTER = "register.json"
-# Inspection letters' "recommendations" and agendas' proposed decisions are not decisions taken.
-NOT_DECISIONS = ("inspection", "agenda")
+# Inspection letters' and reports' "recommendations" and agendas' proposed decisions are not
+# decisions taken.
+NOT_DECISIONS = ("inspection", "agenda", "report")
 MIN_WORDS = 4
 # A sentence of the minutes' discussion that records a decision the meeting took.
 AGREED = re.compile(r"\b(?:agreed|resolved)\b", re.I)  # a bare "Decision:" label is not a decision
-# A topic of one or two terms must be named in full; a longer one by two thirds of its terms.
+# A topic of up to three terms must be named in full; a longer one by two thirds of its terms.
+WHOLE_TOPIC = 3
 TOPIC_SHARE = 2 / 3
 
 
@@ -120,7 +122,7 @@ def names_topic(terms: set[str], text: str) -> bool:
     if not terms:
         return True
     found = len(terms & set(tokenize(text)))
-    return found == len(terms) if len(terms) <= 2 else found >= TOPIC_SHARE * len(terms)
+    return found == len(terms) if len(terms) <= WHOLE_TOPIC else found >= TOPIC_SHARE * len(terms)
 
 
 def _in_range(date: str, start: dt.date | None, end: dt.date | None) -> bool:

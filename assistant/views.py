@@ -5,11 +5,14 @@ briefing. Each is built from the register (``register.py``) and the index, and q
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from assistant.keyword import content_terms, tokenize
 from assistant.register import names_topic, select, sort_rows
+from assistant.retrieve import passes, to_passage
 from assistant.sentences import split_units
 from assistant.types import Answer, Citation, Decision, Filters, Passage, human_date
 
@@ -17,13 +20,18 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 TIMELINE_KINDS = ("minutes", "inspection")
-TIMELINE_DEPTH = 15  # passages fetched per document kind
+TIMELINE_DEPTH = 15  # passages retrieved per document kind
+KEYWORD_DEPTH = 200  # chunks the keyword search adds per document kind
 LINE_WORDS = 80  # a timeline line longer than this is a block, not a sentence
 MEETINGS_BRIEFED = 3
 AGENDA_KINDS = ("agenda", "minutes")
 # An agenda item's title must carry this many content words to be looked up in inspections
 # ("Apologies", "Minutes" would match anything).
 FINDING_MIN_TERMS = 2
+COUNCIL_WORDS = frozenset(
+    "the of and council county city borough district metropolitan royal london local area "
+    "partnership".split()
+)
 # An action counts as taken up when a later chunk of its committee holds this share of the
 # action's words, weighted by rarity (names and subjects count, 'to' and 'report' hardly).
 MENTION_SHARE = 0.5
@@ -60,26 +68,43 @@ def latest_decisions(
 
 
 def timeline(
-    assistant: Assistant, topic: str, filters: Filters | None = None
+    assistant: Assistant, topic: str, filters: Filters | None = None, whole_lines: bool = True
 ) -> list[TimelineEntry]:
-    """Minutes and inspection findings on ``topic``, oldest first, one line per document."""
+    """Minutes and inspection findings on ``topic``, oldest first, one line per document.
+
+    Candidates come from the hybrid retriever (what the topic means) and from a wide keyword
+    search (every chunk that names it); a document's line is its first candidate's sentence
+    naming the topic (with ``whole_lines`` off, the sentence naming most of it: an agenda
+    item's long title is seldom named whole in one sentence).
+    """
     terms = content_terms(topic)
     if not terms:
         return []
-    plan = assistant.plan(topic)
-    base = filters or Filters()
     best: dict[str, TimelineEntry] = {}
+    for passage in _timeline_candidates(assistant, topic, filters or Filters()):
+        if passage.source in best or not passage.date:
+            continue
+        if not names_topic(terms, f"{passage.metadata.get('item_title', '')}\n{passage.text}"):
+            continue
+        quote = best_line(passage.text, terms)
+        if quote and (names_topic(terms, quote) or not whole_lines):
+            best[passage.source] = TimelineEntry(passage.date, passage, quote)
+    return sorted(best.values(), key=lambda e: (e.date, e.passage.source))
+
+
+def _timeline_candidates(assistant: Assistant, topic: str, base: Filters) -> list[Passage]:
+    plan = assistant.plan(topic)
+    found: list[Passage] = []
     for kind in TIMELINE_KINDS if not base.doc_kind else (base.doc_kind,):
         narrowed = Filters(base.committee, base.date_from, base.date_to, kind)
-        for passage in assistant.retriever.search(plan, narrowed, k=TIMELINE_DEPTH):
-            if passage.source in best or not passage.date:
-                continue
-            if not names_topic(terms, f"{passage.metadata.get('item_title', '')}\n{passage.text}"):
-                continue
-            quote = best_line(passage.text, terms)
-            if quote:
-                best[passage.source] = TimelineEntry(passage.date, passage, quote)
-    return sorted(best.values(), key=lambda e: (e.date, e.passage.source))
+        found += assistant.retriever.search(plan, narrowed, k=TIMELINE_DEPTH)
+        keyword = assistant.retriever.keyword
+        hits = keyword.search(topic, KEYWORD_DEPTH, where=partial(passes, narrowed))
+        found += [
+            to_passage(keyword.ids[i], keyword.texts[i], keyword.metadatas[i], score)
+            for i, score in hits
+        ]
+    return found
 
 
 def best_line(text: str, terms: set[str]) -> str:
@@ -106,6 +131,7 @@ def briefing(assistant: Assistant, committee: str, before: dt.date | None = None
     latest inspection findings on the items of its next (or latest) agenda."""
     brief = Briefing(committee=committee, before=before)
     rows = [r for r in assistant.register if r.committee == committee and _before(r.date, before)]
+    council = next((r.council for r in rows if r.council), "")
     dates = sorted({r.date for r in rows if r.date}, reverse=True)[:MEETINGS_BRIEFED]
     brief.meetings = [
         (d, [r for r in rows if r.date == d and r.kind == "resolution"]) for d in dates
@@ -120,7 +146,7 @@ def briefing(assistant: Assistant, committee: str, before: dt.date | None = None
     for item in brief.agenda:
         if len(content_terms(item)) < FINDING_MIN_TERMS:
             continue
-        entry = latest_finding(assistant, item)
+        entry = latest_finding(assistant, item, council, before)
         if entry is not None:
             brief.findings.append((item, entry))
     return brief
@@ -149,10 +175,30 @@ def agenda_items(
     return date, [title for title, _ in titled]
 
 
-def latest_finding(assistant: Assistant, topic: str) -> TimelineEntry | None:
-    """The newest inspection passage naming ``topic``, with its best line."""
-    entries = timeline(assistant, topic, Filters(doc_kind="inspection"))
+def latest_finding(
+    assistant: Assistant, topic: str, council: str = "", before: dt.date | None = None
+) -> TimelineEntry | None:
+    """The newest inspection passage naming ``topic`` (of ``council``'s area when given,
+    published before ``before`` when given)."""
+    until = before - dt.timedelta(days=1) if before else None
+    entries = [
+        e
+        for e in timeline(
+            assistant, topic, Filters(date_to=until, doc_kind="inspection"), whole_lines=False
+        )
+        if not council or same_area(str(e.passage.metadata.get("council") or ""), council)
+    ]
     return entries[-1] if entries else None
+
+
+def same_area(one: str, other: str) -> bool:
+    """Whether two council names name one area ("Kent" and "Kent County Council" do)."""
+    a, b = _area_words(one), _area_words(other)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _area_words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", name.lower())) - COUNCIL_WORDS
 
 
 def _committee_chunks(

@@ -19,7 +19,7 @@ from assistant.register import (
 )
 from assistant.structure import parse_document
 from assistant.types import Decision, Filters, LoadedDocument, Page
-from assistant.views import best_line, short_quote
+from assistant.views import best_line, same_area, short_quote
 
 MINUTES = """MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025.
 
@@ -85,7 +85,9 @@ def test_names_topic_needs_short_topics_whole_and_long_ones_mostly() -> None:
     assert names_topic({"rural", "library"}, text)
     assert not names_topic({"rural", "museum"}, text)
     assert names_topic({"rural", "mobil", "library"}, text)
-    assert not names_topic({"rural", "museum", "theatre"}, text)
+    assert not names_topic({"rural", "mobil", "museum"}, text)
+    assert names_topic({"rural", "mobil", "library", "museum"}, text)
+    assert not names_topic({"rural", "museum", "theatre", "opera"}, text)
 
 
 def test_register_file_round_trips_and_sorts_oldest_first(tmp_path: Path) -> None:
@@ -164,3 +166,10 @@ def test_committee_spellings_that_differ_in_punctuation_become_one() -> None:
         "Children and Young People's Committee", "Children and Young People's Committee",
         "Children and Young People's Committee", "Cabinet",
     ]
+
+
+def test_council_names_of_one_area_match() -> None:
+    assert same_area("Kent", "Kent County Council")
+    assert same_area("Limerick City and County Council", "City of Limerick")
+    assert not same_area("Kent", "Medway Council")
+    assert not same_area("", "Kent County Council")
