@@ -148,3 +148,14 @@ def test_chat_stream_takes_the_date_pickers_values(client: Client, demo_assistan
     bad = client.submit(question, [], ANY, "2025-02-30", "", ANY, api_name="/chat_stream")
     with pytest.raises(AppError, match="Date from “2025-02-30” is not a date"):
         bad.result()
+
+
+def test_a_latest_decision_question_in_the_chat_cites_the_newest_first(client: Client) -> None:
+    answer, sources = client.predict(
+        f"What did we last decide about the {TOPIC}?", [], ANY, "", "", ANY,
+        api_name="/respond",
+    )
+    assert answer.startswith(f"The most recent decision on the {TOPIC} — Planning Committee, "
+                             "11 June 2025")
+    assert "[1]" in answer and "[2]" in answer and "Earlier, newest first:" in answer
+    assert "11 June 2025" in sources and "19 September 2024" in sources
