@@ -85,6 +85,8 @@ def ingest(
         store.reconcile()
         documents = _read(files, settings, report, progress)
         chunks = _chunk(documents, settings, store, report)
+        # Batches of like length pad little: the model reads each batch at its longest text.
+        chunks.sort(key=lambda doc: len(doc.page_content))
         with tqdm(total=len(chunks), unit="chunk", desc="index", disable=not progress) as bar:
             result = index(
                 _counted(chunks, bar),
@@ -141,6 +143,7 @@ def _read(
         settings.corpus_path,
         timeout=settings.parse_timeout,
         memory_mb=settings.parse_memory_mb,
+        workers=settings.parse_workers,
     )
     for path, loaded in tqdm(
         loaded_docs, total=len(files), unit="file", desc="read", disable=not progress
@@ -149,6 +152,7 @@ def _read(
             report.failed.append((relative_source(path, settings.corpus_path), loaded.reason))
         else:
             documents.append((loaded, parse(loaded)))
+    documents.sort(key=lambda pair: pair[0].source)  # workers finish in any order
     inherit_councils([parsed for _, parsed in documents])
     unify_committees([parsed for _, parsed in documents])
     return documents

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -104,6 +105,11 @@ class Settings(BaseSettings):
     skip_names: list[str] = Field(
         ["README.md", "SOURCES.md"],
         description="File names that are notes about a folder, not council documents.",
+    )
+    parse_workers: int = Field(
+        default_factory=lambda: min(2, os.cpu_count() or 1),
+        ge=1,
+        description="Files parsed at once, each in its own limited worker process.",
     )
     parse_timeout: float = Field(120.0, description="Seconds one file may take to parse.")
     parse_memory_mb: int = Field(2048, description="Memory one file's parser may use.")
