@@ -25,7 +25,12 @@ REGISTER = "register.json"
 NOT_DECISIONS = ("inspection", "agenda", "report")
 MIN_WORDS = 4
 # A sentence of the minutes' discussion that records a decision the meeting took.
-AGREED = re.compile(r"\b(?:agreed|resolved)\b", re.I)  # a bare "Decision:" label is not a decision
+AGREED = re.compile(r"\b(?:agreed|resolved)\b", re.I)
+# ... but not a condition or a question ("unless Cabinet agreed otherwise", "asked whether it
+# was agreed").
+NOT_AGREED = re.compile(
+    r"\b(?:unless|if|whether|until|not)\b[^.;]*\b(?:agreed|resolved)\b", re.I
+)  # a bare "Decision:" label is not a decision
 # A topic of up to three terms must be named in full; a longer one by two thirds of its terms.
 WHOLE_TOPIC = 3
 TOPIC_SHARE = 2 / 3
@@ -47,7 +52,7 @@ def decisions_of(parsed: ParsedDocument) -> list[Decision]:
             texts = [
                 section.text[a:b]
                 for a, b in split_units(section.text)
-                if AGREED.search(section.text[a:b])
+                if AGREED.search(section.text[a:b]) and not NOT_AGREED.search(section.text[a:b])
             ]
             kind = "resolution"
         else:

@@ -141,7 +141,8 @@ def test_minutes_sentences_recording_an_agreement_are_rows() -> None:
         "Minutes of Example Parish Council Meeting\n\nHeld in the Village Hall on Monday 24 "
         "February 2020\n\nPresent: Councillors A, B and C\n\nPlay area: The clerk reported on "
         "the swings. It was agreed that the clerk would order two new swing seats. The "
-        "council discussed the bench by the pond.\n"
+        "council discussed the bench by the pond. The cost would be capped unless the council "
+        "agreed otherwise.\n"
     )
     doc = LoadedDocument(source="parish/feb-2020.txt", pages=[Page(1, text)])
     rows = decisions_of(parse_document(doc))

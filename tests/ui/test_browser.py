@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOT = Path("/tmp/ui.png")
 TABS_SCREENSHOT = Path("/tmp/ui-tabs.png")
+BRIEF_SCREENSHOT = Path("/tmp/ui-briefing.png")
 ANSWER_TIMEOUT_MS = 60_000
 IMG = '<img src=x onerror="window.__xss=1">'
 SCRIPT = "<script>window.__xss=1</script>"
@@ -183,3 +184,19 @@ def test_document_markup_is_shown_as_text_never_run(
         "[...document.scripts].filter(s => s.textContent.includes('__xss')).length"
     )
     assert scripts == 0
+
+
+def test_briefing_tab(page: Any, demo_url: str) -> None:
+    page.goto(demo_url)
+    page.get_by_role("tab", name="Briefing").click()
+    chooser = page.locator("#brief-committee input")
+    chooser.click()
+    page.get_by_role("option", name="Cabinet", exact=True).click()
+    page.locator("#brief-show").click()
+    briefing = page.locator("#briefing")
+    briefing.get_by_role("heading", name="Actions with no later mention").wait_for()
+    text = briefing.inner_text()
+    assert "Briefing: Cabinet" in text
+    assert "ACTION: Mr Buckley to circulate" in text
+    assert "Sources" in text and "[1] Cabinet, 19 September 2024" in text
+    page.screenshot(path=str(BRIEF_SCREENSHOT), full_page=True)
