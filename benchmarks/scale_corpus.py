@@ -86,7 +86,7 @@ def write_corpus(out: Path, chunks: int, seed: int = 7) -> int:
 
 def _meeting(rng: random.Random, committee: str, day: dt.date, number: int) -> str:
     lines = [
-        f"# {number + 1}th Meeting of the {committee}",
+        f"# Meeting {number + 1} of the {committee}",
         "",
         f"Minutes of the meeting held on {day.day} {day:%B %Y} at 10.00 am, County Hall.",
         "",
