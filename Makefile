@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run ingest test lint browser eval clean
+.PHONY: install run ingest test lint browser postgres eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,11 +31,18 @@ browser:
 	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium not installed and no root: browser tests will be skipped"; fi; }
 
+# Debian's PostgreSQL server for the shared record manager test (skipped when it cannot start).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql >/dev/null || echo "postgresql not installed: its test will be skipped"; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq postgresql >/dev/null || echo "postgresql not installed: its test will be skipped"; \
+	  else echo "postgresql not installed and no root: its test will be skipped"; fi; }
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: install browser lint
+test: install browser postgres lint
 	$(BIN)/pytest -q
 
 eval: install

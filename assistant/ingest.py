@@ -23,7 +23,7 @@ from assistant.errors import AssistantError, LoadError
 from assistant.loaders import load_files, relative_source, scan_corpus
 from assistant.register import decisions_of, save_register
 from assistant.settings import Settings
-from assistant.store import IndexStore, index_lock
+from assistant.store import IndexStore, ingest_lock
 from assistant.structure import parse_document, parse_plain
 from assistant.types import Decision, IngestReport, LoadedDocument, ParsedDocument
 
@@ -66,7 +66,7 @@ def ingest(
     if not root.is_dir():
         raise AssistantError(f"corpus folder {root} does not exist")
     store = store or IndexStore(settings)
-    with index_lock(settings.index_path):
+    with ingest_lock(settings):
         store.check_model()
         files, unsupported = scan_corpus(root)
         skip = {name.lower() for name in settings.skip_names}

@@ -114,7 +114,19 @@ class Settings(BaseSettings):
     parse_timeout: float = Field(120.0, description="Seconds one file may take to parse.")
     parse_memory_mb: int = Field(2048, description="Memory one file's parser may use.")
 
+    records_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the record manager's database, shared by every process "
+        "that ingests (e.g. postgresql+psycopg://user:password@host/db); unset = a SQLite file "
+        "beside the Chroma store.",
+    )
+
     @property
     def records_db(self) -> Path:
         """SQLite file of LangChain's record manager, beside the Chroma store."""
         return self.index_path / "records.sqlite"
+
+    @property
+    def records_database(self) -> str:
+        """The record manager's SQLAlchemy URL."""
+        return self.records_url or f"sqlite:///{self.records_db.resolve()}"

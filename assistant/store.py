@@ -46,6 +46,38 @@ def index_lock(index_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@contextmanager
+def ingest_lock(settings: Settings) -> Iterator[None]:
+    """The index folder's lock and, with a PostgreSQL record manager, a database advisory lock
+    on the collection, so ingests on other machines sharing that database wait their turn."""
+    with index_lock(settings.index_path):
+        if not settings.records_database.startswith("postgresql"):
+            yield
+            return
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(settings.records_database)
+        key = f"committee-assistant/{settings.collection}"
+        try:
+            with engine.connect() as connection:
+                taken = connection.execute(
+                    sqlalchemy.text("SELECT pg_try_advisory_lock(hashtext(:key))"), {"key": key}
+                ).scalar()
+                if not taken:
+                    raise IndexBusy(
+                        f"the index {settings.collection!r} is busy: another ingest sharing its "
+                        "record manager database is running. Wait for it to finish and try again."
+                    )
+                try:
+                    yield
+                finally:
+                    connection.execute(
+                        sqlalchemy.text("SELECT pg_advisory_unlock(hashtext(:key))"), {"key": key}
+                    )
+        finally:
+            engine.dispose()
+
+
 class IndexStore:
     """Opens the Chroma collection and record manager described by ``settings``."""
 
@@ -80,8 +112,7 @@ class IndexStore:
     def record_manager(self) -> SQLRecordManager:
         self.settings.index_path.mkdir(parents=True, exist_ok=True)
         manager = SQLRecordManager(
-            f"chroma/{self.settings.collection}",
-            db_url=f"sqlite:///{self.settings.records_db.resolve()}",
+            f"chroma/{self.settings.collection}", db_url=self.settings.records_database
         )
         manager.create_schema()
         return manager
