@@ -99,11 +99,21 @@ def parse_kind(kind: str | None) -> str | None:
 # ---- the live assistant and the dropdowns fed by its index -------------------------------------
 
 
-@dataclass
 class Holder:
-    """The assistant every tab uses; an upload replaces it with one over the new index."""
+    """The assistant every tab uses; an upload replaces it with one over the new index, and an
+    ingest by another process (another worker, another machine) is picked up on next use."""
 
-    assistant: Assistant
+    def __init__(self, assistant: Assistant) -> None:
+        self._assistant = assistant
+
+    @property
+    def assistant(self) -> Assistant:
+        self._assistant.refresh()
+        return self._assistant
+
+    @assistant.setter
+    def assistant(self, assistant: Assistant) -> None:
+        self._assistant = assistant
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 
 from langchain_core.language_models import BaseChatModel
@@ -35,6 +37,7 @@ class Assistant:
         answerer: ExtractiveAnswerer | LearnedAnswerer,
         llm: BaseChatModel | None = None,
         register: list[Decision] | None = None,
+        models: RelevanceModels | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -42,6 +45,31 @@ class Assistant:
         self.answerer = answerer
         self.llm = llm
         self.register = register or []
+        self.models = models
+        self.generation = store.generation()
+        self._checked = time.monotonic()
+        self._reloading = threading.Lock()
+
+    def refresh(self) -> bool:
+        """Reload the keyword index, vectors and register when another process has ingested
+        since they were read (checked at most every ``settings.refresh_seconds``); True if so.
+        Several chat workers on one index stay in step this way."""
+        now = time.monotonic()
+        if now - self._checked < self.settings.refresh_seconds or not self._reloading.acquire(
+            blocking=False
+        ):
+            return False
+        try:
+            self._checked = now
+            if self.store.generation() == self.generation:
+                return False
+            store = IndexStore(self.settings, self.store.embeddings)
+            fresh = build_assistant(self.settings, llm=self.llm, store=store, models=self.models)
+            self.store, self.retriever, self.answerer = fresh.store, fresh.retriever, fresh.answerer
+            self.register, self.generation = fresh.register, fresh.generation
+            return True
+        finally:
+            self._reloading.release()
 
     def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
         return plan_query(question, history, self.retriever.vocabulary)
@@ -62,6 +90,7 @@ class Assistant:
         With a chat model configured the answer is written by it and checked; otherwise (and
         when the model fails or breaks the rules) it is the extractive answer.
         """
+        self.refresh()
         from_register = self.latest_from_register(question.strip(), history, filters)
         if from_register is not None:
             return from_register
@@ -87,6 +116,7 @@ class Assistant:
         if self.llm is None:
             yield self.ask(question, history, filters)
             return
+        self.refresh()
         from_register = self.latest_from_register(question.strip(), history, filters)
         if from_register is not None:
             yield from_register
@@ -151,4 +181,4 @@ def build_assistant(
         )
     )
     register = load_register(settings.index_path)
-    return Assistant(settings, store, retriever, answerer, llm, register)
+    return Assistant(settings, store, retriever, answerer, llm, register, models)

@@ -101,6 +101,7 @@ def ingest(
         report.skipped_unchanged = result["num_skipped"]
         report.deleted = result["num_deleted"]
         save_register(settings.index_path, _register(documents))
+        store.new_generation()  # running assistants reload what they hold in memory
         store.write_manifest(
             {
                 "corpus": str(root.resolve()),

@@ -114,6 +114,12 @@ class Settings(BaseSettings):
     parse_timeout: float = Field(120.0, description="Seconds one file may take to parse.")
     parse_memory_mb: int = Field(2048, description="Memory one file's parser may use.")
 
+    refresh_seconds: float = Field(
+        5.0,
+        ge=0,
+        description="How often a running assistant checks whether another process has ingested "
+        "(and then reloads its keyword index, vectors and register).",
+    )
     records_url: str | None = Field(
         None,
         description="SQLAlchemy URL of the record manager's database, shared by every process "

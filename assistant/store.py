@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -217,6 +218,20 @@ class IndexStore:
         if missing:
             self.record_manager.delete_keys(missing)
         return len(orphans) + len(missing)
+
+    def generation(self) -> str:
+        """A mark every ingest changes (kept in the collection's metadata, so every process and
+        machine using the collection sees it); "" before the first ingest."""
+        if not self.exists():
+            return ""
+        metadata = self.client.get_collection(self.settings.collection).metadata or {}
+        return str(metadata.get("generation", ""))
+
+    def new_generation(self) -> None:
+        """Mark the collection as changed (the end of an ingest)."""
+        collection = self.client.get_collection(self.settings.collection)
+        metadata = {**(collection.metadata or {}), "generation": uuid.uuid4().hex}
+        collection.modify(metadata=metadata)
 
     def read_manifest(self) -> dict[str, Any] | None:
         path = self.settings.index_path / MANIFEST
