@@ -77,11 +77,21 @@ def time_asks(settings: Any, asked: list[str], **overrides: Any) -> dict[str, fl
         assistant.ask(question)
         millis.append((time.monotonic() - started) * 1000)
     millis.sort()
+    rss_mb = current_rss_mb()  # the assistant is still held: what serving this config takes
     return {
+        "rss_mb": rss_mb,
         "open_s": round(opened, 1),
         "p50_ms": round(statistics.median(millis)),
         "p95_ms": round(millis[int(0.95 * (len(millis) - 1))]),
     }
+
+
+def current_rss_mb() -> int:
+    """Resident memory of this process now (Linux /proc), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,9 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, overrides in configs.items():
         result = time_asks(settings, asked, **overrides)
         print(f"{count} chunks, {name}: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms "
-              f"(index opened in {result['open_s']} s)")
+              f"(index opened in {result['open_s']} s; RSS {result['rss_mb']} MB)")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.0f} MB (the process: ingest, then one assistant per configuration)")
+    print(f"peak RSS: {rss:.0f} MB (the process: any ingest, then one assistant per configuration)")
     return 0
 
 
