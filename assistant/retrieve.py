@@ -138,6 +138,7 @@ class HybridRetriever(BaseRetriever):
             norms = np.linalg.norm(matrix, axis=1, keepdims=True)
             vectors = matrix / np.where(norms == 0, 1.0, norms)
         else:
+            store.tune_search()
             ids, texts, metas = store.records()
         return cls(
             store=store,

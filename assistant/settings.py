@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         description="Up to this many chunks, dense search compares the question with every "
         "stored vector (exact, the same every run); above it, Chroma's approximate HNSW index.",
     )
+    hnsw_ef_search: int = Field(
+        200,
+        ge=10,
+        description="Candidates Chroma's HNSW index explores per search (Chroma's default is "
+        "100), used above exact_search_limit: higher finds more of the true nearest chunks.",
+    )
     dense_weight: float = Field(0.5, ge=0, description="Weight of the dense ranking in fusion.")
     keyword_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
     boost_weight: float = Field(

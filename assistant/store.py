@@ -106,7 +106,9 @@ class IndexStore:
             embedding_function=self.embeddings,
             client=self.client,
             collection_metadata=self.model_metadata(),
-            collection_configuration={"hnsw": {"space": "cosine"}},
+            collection_configuration={
+                "hnsw": {"space": "cosine", "ef_search": self.settings.hnsw_ef_search}
+            },
         )
 
     @cached_property
@@ -218,6 +220,14 @@ class IndexStore:
         if missing:
             self.record_manager.delete_keys(missing)
         return len(orphans) + len(missing)
+
+    def tune_search(self) -> None:
+        """Give the collection's HNSW search the configured ``ef_search`` (it can change after
+        creation; indexes built before the setting existed get it here)."""
+        collection = self.client.get_collection(self.settings.collection)
+        hnsw = (collection.configuration or {}).get("hnsw") or {}
+        if hnsw.get("ef_search") != self.settings.hnsw_ef_search:
+            collection.modify(configuration={"hnsw": {"ef_search": self.settings.hnsw_ef_search}})
 
     def generation(self) -> str:
         """A mark every ingest changes (kept in the collection's metadata, so every process and

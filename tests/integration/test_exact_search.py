@@ -52,3 +52,16 @@ def test_above_the_limit_dense_search_is_chromas(demo_settings) -> None:
     # Chroma's distances become the same cosine similarities (unit vectors, L2 space).
     assert all(-1.0 <= cos <= 1.0 for _, _, _, cos in found)
     assert [cos for *_, cos in found] == sorted((cos for *_, cos in found), reverse=True)
+
+
+def test_above_the_limit_chroma_searches_with_the_configured_ef(demo_settings) -> None:
+    settings = demo_settings.model_copy(update={"exact_search_limit": 10, "hnsw_ef_search": 321})
+    store = IndexStore(settings)
+    HybridRetriever.from_store(store, settings)
+    collection = store.client.get_collection(settings.collection)
+    assert collection.configuration["hnsw"]["ef_search"] == 321
+    # Below the limit nothing is changed: the vectors are searched in memory.
+    exact = demo_settings.model_copy(update={"hnsw_ef_search": 555})
+    assert HybridRetriever.from_store(IndexStore(exact), exact).vectors is not None
+    again = store.client.get_collection(settings.collection)
+    assert again.configuration["hnsw"]["ef_search"] == 321
