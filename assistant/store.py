@@ -174,11 +174,10 @@ class IndexStore:
         self,
     ) -> tuple[list[str], list[str], list[dict[str, Any]], np.ndarray]:
         """``records()`` and the stored embeddings, one row per chunk in the same order."""
-        ids, texts, metas, vectors = self._all(["documents", "metadatas", "embeddings"])
-        matrix = np.asarray(vectors, dtype=np.float32)
+        ids, texts, metas, batches = self._all(["documents", "metadatas", "embeddings"])
         if not ids:
-            matrix = np.zeros((0, self.embeddings.dimension), dtype=np.float32)
-        return ids, texts, metas, matrix
+            return ids, texts, metas, np.zeros((0, self.embeddings.dimension), dtype=np.float32)
+        return ids, texts, metas, np.vstack([np.asarray(b, dtype=np.float32) for b in batches])
 
     def _all(
         self, include: list[str]
@@ -195,7 +194,7 @@ class IndexStore:
             texts.extend(got["documents"] or [])
             metas.extend(dict(m or {}) for m in got["metadatas"] or [])
             if "embeddings" in include and got["embeddings"] is not None:
-                vectors.extend(got["embeddings"])
+                vectors.append(got["embeddings"])  # whole batches: no small array per chunk
         return ids, texts, metas, vectors
 
     def reconcile(self) -> int:

@@ -63,3 +63,23 @@ def test_keyword_search_ranks_and_filters() -> None:
     only_holtby = index.search("therapy outcomes", k=3, where=lambda m: m["council"] == "Holtby")
     assert [position for position, _ in only_holtby] == [1]
     assert index.idf("therapy") > 0
+
+
+def test_keyword_scores_equal_rank_bm25_okapi() -> None:
+    """The postings-array BM25 gives rank_bm25's BM25Okapi scores to the bit, including a
+    term in most chunks (negative idf, floored), a repeated term and an unknown one."""
+    from rank_bm25 import BM25Okapi
+
+    texts = [
+        "Cabinet resolved to approve the budget of £1,419m for 2025",
+        "The committee noted the budget report and resolved to defer",
+        "Speech and language therapy waiting times are 75 weeks",
+        "Budget budget budget: the committee approved the capital budget",
+        "",
+    ]
+    index = KeywordIndex([str(i) for i in range(len(texts))], texts, [{}] * len(texts))
+    reference = BM25Okapi([tokenize(t) for t in texts])
+    for query in ["budget approve", "committee committee resolved", "therapy 75", "zzz", "1419"]:
+        terms = tokenize(query)
+        assert index.scores(terms).tolist() == list(reference.get_scores(terms)), query
+    assert index.scores(tokenize("budget")).max() > 0
