@@ -22,10 +22,17 @@ from assistant.boilerplate import Boilerplate
 from assistant.embeddings import SentenceEmbeddings
 from assistant.fit import ANSWER_PASSAGES, SentenceScorer, TermStats, Uniform, parts_of
 from assistant.keyword import content_terms, tokenize
-from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT, NO_FIGURE
+from assistant.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT, NO_FIGURE
 from assistant.query import QueryPlan
 from assistant.settings import Settings
-from assistant.subject import about, in_context, item_of, on_subject, things_not_found
+from assistant.subject import (
+    about,
+    date_not_held,
+    in_context,
+    item_of,
+    on_subject,
+    things_not_found,
+)
 from assistant.types import Answer, Citation, Passage
 from assistant.units import (
     MAX_ANSWER_WORDS,
@@ -77,6 +84,9 @@ class ExtractiveAnswerer:
     def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
+        if when := date_not_held(plan, top):
+            text = DATED_BUT_ABSENT.format(when=when)
+            return Answer(plan.question, text, [], passages, abstained=True)
         missing = (
             self._unknown_names(plan)
             or self._named_but_absent(plan, top)

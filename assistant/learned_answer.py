@@ -16,11 +16,11 @@ import re
 
 from assistant.extractive import compose
 from assistant.keyword import tokenize
-from assistant.prompts import CANNOT_ANSWER_DETAIL, NAMED_BUT_ABSENT
+from assistant.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
 from assistant.query import QueryPlan
 from assistant.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
-from assistant.subject import about, on_subject
+from assistant.subject import about, date_not_held, on_subject
 from assistant.types import Answer, Passage
 from assistant.units import (
     MAX_ANSWER_WORDS,
@@ -48,6 +48,9 @@ class LearnedAnswerer:
     def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
+        if when := date_not_held(plan, top):
+            text = DATED_BUT_ABSENT.format(when=when)
+            return Answer(plan.question, text, [], passages, abstained=True)
         missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
         units = [] if missing or not top else self.scored_units(plan, top)
         chosen = self._select(plan, on_subject(plan, units, top)) if units else []

@@ -7,6 +7,9 @@ CANNOT_ANSWER_DETAIL = (
     CANNOT_ANSWER + " The closest passages I found are listed below, but none of them says it."
 )
 NAMED_BUT_ABSENT = CANNOT_ANSWER + " None of the passages I found is about {names}."
+DATED_BUT_ABSENT = (
+    CANNOT_ANSWER + " None of the passages I found is from a meeting or report of {when}."
+)
 NO_FIGURE = (
     CANNOT_ANSWER
     + " The closest passages below are on the subject, but none of them gives the figure or "

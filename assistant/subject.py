@@ -3,12 +3,13 @@ the agenda item, the fund, scheme or plan it names."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from assistant.keyword import content_terms, tokenize
 from assistant.query import MONTH_RE, QueryPlan, acronym, date_range, distinctive_words
-from assistant.types import Passage
+from assistant.types import Passage, human_date
 from assistant.units import Unit
 
 
@@ -85,3 +86,25 @@ def in_context(passage: Passage) -> str:
     meta = passage.metadata
     keys = ("council", "committee", "doc_title", "heading", "item_title")
     return " ".join([passage.text, *(str(meta.get(k, "")) for k in keys)])
+
+
+def date_not_held(plan: QueryPlan, passages: list[Passage]) -> str:
+    """The meeting day or month the question names ('11 December 2014', 'October 2022') when no
+    passage about the body it names is dated then ('' otherwise): the documents hold another
+    meeting or report, not the one asked about. A year alone is not checked ('the 2024 salary
+    disclosure' names the period a later paper covers), nor a date only the history gives."""
+    named = [r for r in map(date_range, [plan.question]) if r[0] and not _whole_year(r)]
+    if not named or not passages:
+        return ""
+    start, end = named[0]
+    assert start is not None and end is not None
+    dated = replace(plan, date_from=start, date_to=end)
+    bodies = [p for p in passages if not plan.councils or any(about(p, n) for n in plan.councils)]
+    if any(not p.metadata.get("date") or dated.date_fits(p.metadata) for p in bodies):
+        return ""
+    return human_date(start) if start == end else f"{start:%B %Y}"
+
+
+def _whole_year(dates: tuple[dt.date | None, dt.date | None]) -> bool:
+    start, end = dates
+    return bool(start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31))
