@@ -21,7 +21,7 @@ from tqdm import tqdm
 from assistant.chunking import Chunker, ChunkLimits
 from assistant.errors import AssistantError, LoadError
 from assistant.loaders import load_files, relative_source, scan_corpus
-from assistant.register import decisions_of, save_register
+from assistant.register import decisions_of, load_register, save_register
 from assistant.settings import Settings
 from assistant.store import IndexStore, ingest_lock
 from assistant.structure import parse_document, parse_plain
@@ -85,6 +85,8 @@ def ingest(
         store.reconcile()
         documents = _read(files, settings, report, progress)
         chunks = _chunk(documents, settings, store, report)
+        kept = _keep_failed(store, previous, report)
+        chunks += kept
         # Batches of like length pad little: the model reads each batch at its longest text.
         chunks.sort(key=lambda doc: len(doc.page_content))
         with tqdm(total=len(chunks), unit="chunk", desc="index", disable=not progress) as bar:
@@ -100,19 +102,38 @@ def ingest(
         report.added = result["num_added"]
         report.skipped_unchanged = result["num_skipped"]
         report.deleted = result["num_deleted"]
-        save_register(settings.index_path, _register(documents))
+        kept_sources = {str(doc.metadata.get("source")) for doc in kept}
+        rows = [r for r in load_register(settings.index_path) if r.source in kept_sources]
+        save_register(settings.index_path, _register(documents) + rows)
         store.new_generation()  # running assistants reload what they hold in memory
         store.write_manifest(
             {
                 "corpus": str(root.resolve()),
                 "files": fingerprint,
                 "failed": dict(report.failed),
-                "chunks": report.chunks,
+                "chunks": report.chunks + len(kept),
                 **index_settings(settings),
             }
         )
     report.seconds = time.monotonic() - started
     return report
+
+
+def _keep_failed(
+    store: IndexStore, previous: dict[str, Any], report: IngestReport
+) -> list[Document]:
+    """The stored chunks of files indexed before that failed this time, passed to the indexer
+    again so its full cleanup does not delete them: a file that cannot be read today (a parser
+    crash, memory pressure) keeps its last indexed version until it reads again."""
+    before = set(previous.get("files", {}))
+    failed = [source for source, _ in report.failed if source in before]
+    kept = store.documents_of(failed) if failed and store.exists() else []
+    held = {str(doc.metadata.get("source")) for doc in kept}
+    report.failed = [
+        (source, f"{reason}; its last indexed version is kept" if source in held else reason)
+        for source, reason in report.failed
+    ]
+    return kept
 
 
 def prepare_chunks(settings: Settings, store: IndexStore) -> list[Document]:

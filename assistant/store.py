@@ -21,6 +21,7 @@ import chromadb
 import numpy as np
 from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
+from langchain_core.documents import Document
 
 from assistant.embeddings import SentenceEmbeddings
 from assistant.errors import IndexBusy, IndexMissing, ModelMismatch
@@ -178,6 +179,18 @@ class IndexStore:
         if not ids:
             return ids, texts, metas, np.zeros((0, self.embeddings.dimension), dtype=np.float32)
         return ids, texts, metas, np.vstack([np.asarray(b, dtype=np.float32) for b in batches])
+
+    def documents_of(self, sources: list[str]) -> list[Document]:
+        """The stored chunks of ``sources`` as indexed (embedded text, metadata, id)."""
+        collection = self.client.get_collection(self.settings.collection)
+        out: list[Document] = []
+        for source in sources:
+            got = collection.get(where={"source": source}, include=["documents", "metadatas"])
+            for id_, text, meta in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            ):
+                out.append(Document(id=id_, page_content=text, metadata=dict(meta or {})))
+        return out
 
     def _all(
         self, include: list[str]

@@ -117,3 +117,39 @@ def test_orphans_from_an_interrupted_ingest_are_removed(corpus, make_settings, e
     shutil.rmtree(corpus / "cabinet")
     ingest(settings, store=store)
     assert "cabinet/minutes-2025-01-30.txt" not in _stored_sources(store)
+
+
+def test_a_file_that_fails_to_read_keeps_its_last_indexed_version(
+    corpus, make_settings, embeddings
+) -> None:
+    """A file indexed before that cannot be read now (a parser crash, memory pressure, a
+    half-copied upload) keeps its chunks and register rows until it reads again; a file
+    deleted from the corpus still goes."""
+    import docx
+
+    from assistant.register import load_register
+
+    settings = make_settings(corpus)
+    store = IndexStore(settings, embeddings)
+    source = "cabinet/minutes-2025-02-13.docx"
+    document = docx.Document()
+    for paragraph in MINUTES.replace("30 January", "13 February").split("\n\n"):
+        document.add_paragraph(paragraph)
+    document.save(str(corpus / source))
+    ingest(settings, store=store)
+    before = _stored_sources(store)
+    rows = [r for r in load_register(settings.index_path) if r.source == source]
+    assert before[source] > 0 and rows
+
+    (corpus / source).write_bytes(b"PK\x03\x04 no longer a zip archive")
+    again = ingest(settings, store=store)
+    assert dict(again.failed)[source].endswith("its last indexed version is kept")
+    assert (again.added, again.deleted) == (0, 0)  # nothing re-embedded, nothing lost
+    assert _stored_sources(store) == before
+    assert [r for r in load_register(settings.index_path) if r.source == source] == rows
+
+    (corpus / source).unlink()
+    gone = ingest(settings, store=store)
+    assert gone.deleted == before[source]
+    assert source not in _stored_sources(store)
+    assert not [r for r in load_register(settings.index_path) if r.source == source]
