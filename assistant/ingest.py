@@ -102,9 +102,7 @@ def ingest(
         report.added = result["num_added"]
         report.skipped_unchanged = result["num_skipped"]
         report.deleted = result["num_deleted"]
-        kept_sources = {str(doc.metadata.get("source")) for doc in kept}
-        rows = [r for r in load_register(settings.index_path) if r.source in kept_sources]
-        save_register(settings.index_path, _register(documents) + rows)
+        save_register(settings.index_path, _register(documents) + _kept_rows(settings, kept))
         store.new_generation()  # running assistants reload what they hold in memory
         store.write_manifest(
             {
@@ -127,13 +125,19 @@ def _keep_failed(
     crash, memory pressure) keeps its last indexed version until it reads again."""
     before = set(previous.get("files", {}))
     failed = [source for source, _ in report.failed if source in before]
-    kept = store.documents_of(failed) if failed and store.exists() else []
+    kept = store.documents_of(failed) if store.exists() else []
     held = {str(doc.metadata.get("source")) for doc in kept}
     report.failed = [
         (source, f"{reason}; its last indexed version is kept" if source in held else reason)
         for source, reason in report.failed
     ]
     return kept
+
+
+def _kept_rows(settings: Settings, kept: list[Document]) -> list[Decision]:
+    """The saved register rows of the files whose last indexed version is kept."""
+    sources = {str(doc.metadata.get("source")) for doc in kept}
+    return [r for r in load_register(settings.index_path) if r.source in sources] if sources else []
 
 
 def prepare_chunks(settings: Settings, store: IndexStore) -> list[Document]:

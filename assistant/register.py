@@ -25,12 +25,11 @@ REGISTER = "register.json"
 NOT_DECISIONS = ("inspection", "agenda", "report")
 MIN_WORDS = 4
 # A sentence of the minutes' discussion that records a decision the meeting took.
+# (A bare "Decision:" label is not a decision.)
 AGREED = re.compile(r"\b(?:agreed|resolved)\b", re.I)
 # ... but not a condition or a question ("unless Cabinet agreed otherwise", "asked whether it
 # was agreed").
-NOT_AGREED = re.compile(
-    r"\b(?:unless|if|whether|until|not)\b[^.;]*\b(?:agreed|resolved)\b", re.I
-)  # a bare "Decision:" label is not a decision
+NOT_AGREED = re.compile(r"\b(?:unless|if|whether|until|not)\b[^.;]*\b(?:agreed|resolved)\b", re.I)
 # A topic of up to three terms must be named in full; a longer one by two thirds of its terms.
 WHOLE_TOPIC = 3
 TOPIC_SHARE = 2 / 3

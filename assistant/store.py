@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import chromadb
 import numpy as np
+from chromadb.api.types import Where
 from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
@@ -182,15 +183,17 @@ class IndexStore:
 
     def documents_of(self, sources: list[str]) -> list[Document]:
         """The stored chunks of ``sources`` as indexed (embedded text, metadata, id)."""
+        if not sources:
+            return []
         collection = self.client.get_collection(self.settings.collection)
-        out: list[Document] = []
-        for source in sources:
-            got = collection.get(where={"source": source}, include=["documents", "metadatas"])
+        where = cast(Where, {"source": {"$in": sources}})
+        got = collection.get(where=where, include=["documents", "metadatas"])
+        return [
+            Document(id=id_, page_content=text, metadata=dict(meta or {}))
             for id_, text, meta in zip(
                 got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
-            ):
-                out.append(Document(id=id_, page_content=text, metadata=dict(meta or {})))
-        return out
+            )
+        ]
 
     def _all(
         self, include: list[str]

@@ -4,14 +4,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import chromadb
@@ -20,6 +12,7 @@ import pytest
 from assistant.core import build_assistant
 from assistant.ingest import ingest
 from assistant.store import IndexStore
+from tests.integration.servers import ChromaServer
 
 pytestmark = pytest.mark.integration
 
@@ -27,75 +20,6 @@ REPO = Path(__file__).resolve().parents[2]
 QUESTION = "What is the County Council's Band D council tax for 2025-26?"
 ANSWER = "£1,712.43"
 ANSWER_SOURCE = "county-council/2025-02-20/Printed minutes 20th-Feb-2025 10.00 County Council.pdf"
-
-
-def chroma_command() -> str | None:
-    """The ``chroma`` CLI of this interpreter's environment (or on PATH)."""
-    beside = Path(sys.executable).with_name("chroma")
-    return str(beside) if beside.exists() else shutil.which("chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@dataclass
-class ChromaServer:
-    """A ``chroma run`` on loopback over ``path``; start and stop it as often as needed."""
-
-    path: Path
-    port: int
-    log: Path
-    proc: subprocess.Popen[bytes] | None = None
-
-    def start(self, timeout: float = 60) -> None:
-        command = chroma_command()
-        assert command is not None
-        with self.log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                [command, "run", "--path", str(self.path), "--host", "127.0.0.1",
-                 "--port", str(self.port)],
-                stdout=out, stderr=subprocess.STDOUT,
-            )
-        url = f"http://127.0.0.1:{self.port}/api/v2/heartbeat"
-        deadline = time.monotonic() + timeout
-        while True:
-            assert self.proc.poll() is None, f"chroma exited:\n{self.log.read_text()[-2000:]}"
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            assert time.monotonic() < deadline, "chroma server did not answer its heartbeat"
-            time.sleep(0.2)
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc = None
-
-
-@pytest.fixture
-def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
-    if chroma_command() is None:
-        pytest.skip("the chroma command is not installed")
-    server = ChromaServer(tmp_path / "chroma-server", free_port(), tmp_path / "chroma.log")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_ingest_and_answer_through_a_chroma_server(

@@ -20,7 +20,7 @@ import sqlalchemy
 from assistant.core import build_assistant
 from assistant.ingest import ingest
 from assistant.store import IndexStore
-from tests.integration.test_chroma_server import ChromaServer, chroma_command, free_port
+from tests.integration.servers import ChromaServer, free_port
 
 pytestmark = pytest.mark.integration
 
@@ -72,18 +72,6 @@ def postgres_url() -> Iterator[str]:
     finally:
         subprocess.run([*pg_ctl, "-m", "fast", "stop"], capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
-
-
-@pytest.fixture
-def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
-    if chroma_command() is None:
-        pytest.skip("the chroma command is not installed")
-    server = ChromaServer(tmp_path / "chroma-server", free_port(), tmp_path / "chroma.log")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _cli_ingest(corpus: Path, index: Path, port: int, url: str) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from gradio_client import Client
 
 from assistant.ingest import ingest
 from assistant.store import IndexStore
-from tests.integration.test_chroma_server import ChromaServer, chroma_command, free_port
+from tests.integration.servers import ChromaServer, free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.ui]
 
@@ -34,18 +33,6 @@ PRESENT: Mr A Smith (Chairman) and Mrs B Jones
 
 {RESOLUTION}
 """
-
-
-@pytest.fixture
-def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
-    if chroma_command() is None:
-        pytest.skip("the chroma command is not installed")
-    server = ChromaServer(tmp_path / "chroma-server", free_port(), tmp_path / "chroma.log")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _env(corpus: Path, index: Path, chroma_port: int, **extra: str) -> dict[str, str]:
