@@ -27,7 +27,8 @@ the sources come when the answer is complete), then once for the checked answer,
 replaces the draft and shows ``answer.notes`` in small text. Without a model it yields once.
 The page remembers a session's questions as the conversation's history, and its latest
 answer: ``Client.predict(api_name="/answer_markdown")`` (same client, after ``/chat_stream``)
-returns that answer as a Markdown file (``assistant.export.answer_markdown``), None before one.
+returns that answer as a Markdown file (``assistant.views.export.answer_markdown``), None
+before one.
 
 The other endpoints (dates "" or YYYY-MM-DD; invalid input raises ``gr.Error``)::
 
@@ -54,9 +55,9 @@ import gradio as gr
 
 from assistant.core import Assistant
 from assistant.errors import AssistantError
-from assistant.export import answer_markdown
 from assistant.settings import Settings
 from assistant.types import Answer, Filters
+from assistant.views.export import answer_markdown
 from ui_format import (
     DRAFT_SOURCES,
     EMPTY_SOURCES,
@@ -341,7 +342,7 @@ def main(settings: Settings | None = None) -> int:
     """Index the corpus if needed, then serve the chat page until interrupted."""
     from assistant.cli import format_report
     from assistant.core import build_assistant
-    from assistant.ingest import index_status, ingest
+    from assistant.ingest.pipeline import index_status, ingest
 
     settings = settings or Settings()
     try:

@@ -10,9 +10,9 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.export import source_line
 from assistant.types import Answer, Passage, human_date
-from assistant.views import TimelineEntry
+from assistant.views.export import source_line
+from assistant.views.overviews import TimelineEntry
 
 CLOSEST_SHOWN = 3
 EMPTY_SOURCES = '<div class="empty">Sources for the latest answer appear here.</div>'

@@ -1,7 +1,7 @@
 """The page's tabs beyond the chat: decisions register, timeline, briefing, and clerks' upload.
 
-Each tab is a thin formatter over ``assistant.register`` / ``assistant.views`` /
-``assistant.export``; nothing here decides what is relevant. The live assistant sits in a
+Each tab is a thin formatter over ``assistant.views.register`` / ``assistant.views.overviews`` /
+``assistant.views.export``; nothing here decides what is relevant. The live assistant sits in a
 ``Holder`` so an upload can swap in a rebuilt one for every tab at once.
 """
 
@@ -24,17 +24,17 @@ import pandas as pd
 
 from assistant.core import Assistant
 from assistant.errors import AssistantError
-from assistant.export import (
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES
+from assistant.settings import Settings
+from assistant.types import Decision, Filters
+from assistant.views.export import (
     briefing_markdown,
     register_csv,
     register_markdown,
     timeline_markdown,
 )
-from assistant.loaders import SUPPORTED_SUFFIXES
-from assistant.register import select
-from assistant.settings import Settings
-from assistant.types import Decision, Filters
-from assistant.views import TimelineEntry, briefing, timeline
+from assistant.views.overviews import TimelineEntry, briefing, timeline
+from assistant.views.register import select
 from ui_format import TIMELINE_CSS, timeline_html
 
 ANY = "Any"
@@ -361,7 +361,7 @@ def add_files(paths: Sequence[str], settings: Settings) -> list[str]:
 def upload_tab(holder: Holder, settings: Settings, choosers: Choosers) -> None:
     from assistant.cli import format_report
     from assistant.core import build_assistant
-    from assistant.ingest import ingest
+    from assistant.ingest.pipeline import ingest
 
     def upload(
         files: list[str] | None, progress: gr.Progress = gr.Progress(track_tqdm=True)  # noqa: B008

@@ -107,8 +107,8 @@ def _open(settings: Settings) -> Assistant:
 
 
 def _decisions(settings: Settings, args: argparse.Namespace) -> int:
-    from assistant.export import register_csv, register_markdown
-    from assistant.register import select
+    from assistant.views.export import register_csv, register_markdown
+    from assistant.views.register import select
 
     assistant = _open(settings)
     filters = Filters(args.committee, args.date_from, args.date_to)
@@ -121,8 +121,8 @@ def _decisions(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _latest(settings: Settings, args: argparse.Namespace) -> int:
-    from assistant.export import register_markdown
-    from assistant.views import latest_decisions
+    from assistant.views.export import register_markdown
+    from assistant.views.overviews import latest_decisions
 
     filters = Filters(args.committee, args.date_from, args.date_to)
     rows = latest_decisions(_open(settings), args.topic, filters)
@@ -130,8 +130,8 @@ def _latest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _timeline(settings: Settings, args: argparse.Namespace) -> int:
-    from assistant.export import timeline_markdown
-    from assistant.views import timeline
+    from assistant.views.export import timeline_markdown
+    from assistant.views.overviews import timeline
 
     filters = Filters(args.committee, args.date_from, args.date_to)
     entries = timeline(_open(settings), args.topic, filters)
@@ -139,8 +139,8 @@ def _timeline(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _brief(settings: Settings, args: argparse.Namespace) -> int:
-    from assistant.export import briefing_markdown
-    from assistant.views import briefing
+    from assistant.views.export import briefing_markdown
+    from assistant.views.overviews import briefing
 
     assistant = _open(settings)
     if args.committee not in assistant.committees():
@@ -152,7 +152,7 @@ def _brief(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _ingest(settings: Settings, args: argparse.Namespace) -> int:
-    from assistant.ingest import ingest
+    from assistant.ingest.pipeline import ingest
 
     report = ingest(settings, progress=not args.quiet)
     print(format_report(report))
@@ -224,7 +224,7 @@ def answer_json(answer: Answer) -> dict[str, object]:
 
 
 def _status(settings: Settings, args: argparse.Namespace) -> int:
-    from assistant.ingest import index_status
+    from assistant.ingest.pipeline import index_status
 
     status = index_status(settings)
     print(f"index: {status['index']}")

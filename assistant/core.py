@@ -8,20 +8,20 @@ from collections.abc import Iterator
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.boilerplate import Boilerplate
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.generate import LLMAnswerer
+from assistant.answer.learned import LearnedAnswerer
 from assistant.errors import LLMError
-from assistant.extractive import ExtractiveAnswerer
-from assistant.generate import LLMAnswerer
-from assistant.learned_answer import LearnedAnswerer
-from assistant.query import QueryPlan, plan_query
-from assistant.register import load_register
-from assistant.relevance import RelevanceModels
-from assistant.rerank import RelevanceScorer
-from assistant.retrieve import HybridRetriever
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.question import QueryPlan, plan_query
+from assistant.retrieval.relevance import RelevanceModels
+from assistant.retrieval.rerank import RelevanceScorer
 from assistant.settings import Settings
-from assistant.store import IndexStore
+from assistant.store.boilerplate import Boilerplate
+from assistant.store.chroma import IndexStore
 from assistant.types import Answer, Decision, Filters, Passage
-from assistant.views import latest_answer
+from assistant.views.overviews import latest_answer
+from assistant.views.register import load_register
 
 RETRIEVED_PASSAGES = 10
 
@@ -161,7 +161,7 @@ def build_assistant(
     ``models`` to the fitted relevance models shipped with the package.
     """
     if llm is None and settings.llm:
-        from assistant.llm import make_chat_model
+        from assistant.answer.llm import make_chat_model
 
         llm = make_chat_model(settings)
     store = store or IndexStore(settings)

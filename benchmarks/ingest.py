@@ -53,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(corpus: Path, index: Path) -> dict[str, Any]:
     """Fresh ingest then re-ingest into ``index``; the model is loaded (and timed) first."""
-    from assistant.embeddings import SentenceEmbeddings
-    from assistant.ingest import ingest, prepare_chunks
+    from assistant.ingest.pipeline import ingest, prepare_chunks
     from assistant.settings import Settings
-    from assistant.store import IndexStore
+    from assistant.store.chroma import IndexStore
+    from assistant.store.embeddings import SentenceEmbeddings
 
     settings = Settings(_env_file=None, corpus_path=corpus, index_path=index)
     started = time.monotonic()

@@ -46,7 +46,7 @@ def questions(count: int, seed: int = 11) -> list[str]:
 
 def build(chunks: int) -> tuple[Any, dict[str, Any]]:
     """Settings of the scale index for ``chunks`` (built if missing) and the ingest figures."""
-    from assistant.ingest import index_status, ingest
+    from assistant.ingest.pipeline import index_status, ingest
     from assistant.settings import Settings
 
     corpus = CACHE / f"corpus-{chunks}"
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     settings, figures = build(args.chunks)
-    from assistant.store import IndexStore
+    from assistant.store.chroma import IndexStore
 
     count = IndexStore(settings).count()
     print(f"scale index: {count} chunks ({figures})")

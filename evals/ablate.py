@@ -49,7 +49,7 @@ ROWS = {
 def ask(assistant: Any, question: str, history: list[str] | None, row: Row) -> Any:
     """Retrieve with the row's retriever and answer extractively."""
     from assistant.core import RETRIEVED_PASSAGES
-    from assistant.query import QueryPlan
+    from assistant.retrieval.question import QueryPlan
 
     plan = assistant.plan(question, history)
     if not row.understanding:

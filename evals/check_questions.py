@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.errors import LoadError
-from assistant.loaders import load_file
+from assistant.ingest.loaders import load_file
 from evals.run import load_questions
 from evals.scoring import Question, contains, normalise
 

@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.relevance import (
+from assistant.answer.sentence_relevance import SentenceRelevance
+from assistant.retrieval.relevance import (
     ANSWERABLE_FEATURES,
     PASSAGE_FEATURES,
     SENTENCE_FEATURES,
@@ -49,7 +50,7 @@ class Collected:
 def open_assistant(corpus: Path) -> Any:
     """The assistant over ``corpus``'s evaluation index, with unfitted relevance models."""
     from assistant.core import build_assistant
-    from assistant.ingest import ingest
+    from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
     from evals.run import index_dir_for, parse_args
 
@@ -99,7 +100,7 @@ def sentence_rows(
         scorer.models = replace(scorer.models, passage=passage_model)
         asked = scorer.asked(plan)
         ranked = scorer.rerank(asked, assistant.retriever.candidates(plan))[:SENTENCE_PASSAGES]
-        units, unit_rows, _ = scorer.unit_features(asked, ranked)
+        units, unit_rows, _ = SentenceRelevance(scorer).unit_features(asked, ranked)
         per_question.append((question.answerable, list(unit_rows)))
         contexts.append((scorer, asked, [c.passage for c in ranked], units, unit_rows))
         if not question.answerable:
@@ -117,7 +118,7 @@ def answerable_rows(sentence_model: LogisticModel, contexts: list[Any]) -> np.nd
         if units:
             for unit, p in zip(units, sentence_model.probability(unit_rows), strict=True):
                 unit.score = float(p)
-        rows.append(scorer.question_features(asked, passages, units))
+        rows.append(SentenceRelevance(scorer).question_features(asked, passages, units))
     return np.vstack(rows)
 
 

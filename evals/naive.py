@@ -40,7 +40,7 @@ BATCH = 256
 def loader_name() -> str:
     """'assistant' when the project's loaders are importable, else 'fallback'."""
     try:
-        from assistant.loaders import load_file, scan_corpus  # noqa: F401
+        from assistant.ingest.loaders import load_file, scan_corpus  # noqa: F401
     except ImportError:
         return "fallback"
     return "assistant"
@@ -49,7 +49,7 @@ def loader_name() -> str:
 def corpus_files(root: Path) -> list[Path]:
     """The files the baseline reads: the project's scan when present, else by suffix."""
     if loader_name() == "assistant":
-        from assistant.loaders import scan_corpus
+        from assistant.ingest.loaders import scan_corpus
 
         supported, _unsupported = scan_corpus(root)
         return sorted(Path(p) if Path(p).is_absolute() else root / p for p in supported)
@@ -73,7 +73,7 @@ def corpus_fingerprint(root: Path, files: list[Path]) -> str:
 def load_pages(path: Path, root: Path) -> list[tuple[int, str]]:
     """(page number, text) for one file, with the project's loader when it exists."""
     if loader_name() == "assistant":
-        from assistant.loaders import load_file
+        from assistant.ingest.loaders import load_file
 
         return [(page.number, page.text) for page in load_file(path, root).pages]
     return _fallback_pages(path)

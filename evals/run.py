@@ -60,7 +60,7 @@ class AssistantPipeline:
 
     def build(self, progress: bool = True) -> Any:
         """Ingest the corpus (embeds only what changed) and build the assistant."""
-        from assistant.ingest import ingest
+        from assistant.ingest.pipeline import ingest
 
         report = ingest(self.settings, progress=progress)
         print(
@@ -127,12 +127,12 @@ def cache_key(pipeline: str, corpus: Path, settings: Settings) -> str:
             loader=naive.loader_name(),
         )
     else:
-        from assistant import ingest
+        from assistant.ingest.pipeline import PIPELINE_VERSION
 
         parts.update(
             chunk=[settings.chunk_tokens, settings.chunk_overlap_tokens],
             collection=settings.collection,
-            version=[INDEX_VERSION, getattr(ingest, "PIPELINE_VERSION", None)],
+            version=[INDEX_VERSION, PIPELINE_VERSION],
         )
         # The ablation switches, only when off, so the keys of default-built caches stay valid.
         switches = {
@@ -174,7 +174,7 @@ def make_pipeline(name: str, args: argparse.Namespace, settings: Settings) -> Pi
     """The named pipeline over ``args.corpus`` with its index folder."""
     index_dir = index_dir_for(name, args, settings)
     if name == "naive":
-        from assistant.embeddings import resolve_model_path
+        from assistant.store.embeddings import resolve_model_path
         from evals.naive import NaivePipeline
 
         model = resolve_model_path(settings.embedding_model)

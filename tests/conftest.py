@@ -19,7 +19,7 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def embeddings():
     """The real bundled all-MiniLM-L6-v2, loaded once per test session."""
-    from assistant.embeddings import SentenceEmbeddings
+    from assistant.store.embeddings import SentenceEmbeddings
 
     model = SentenceEmbeddings()
     model.encode(["warm up"])
@@ -54,7 +54,7 @@ def shared_corpus() -> Path:
 @pytest.fixture(scope="session")
 def demo_settings(tmp_path_factory: pytest.TempPathFactory):
     """Settings whose index holds the demo ``corpus/``, ingested once per test session."""
-    from assistant.ingest import ingest
+    from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
 
     settings = Settings(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import Chunker, ChunkLimits
-from assistant.ingest import _freshness, index_settings
+from assistant.ingest.chunking import Chunker, ChunkLimits
+from assistant.ingest.pipeline import _freshness, index_settings
+from assistant.ingest.structure import parse_document, parse_plain
 from assistant.settings import Settings
-from assistant.structure import parse_document, parse_plain
 from assistant.types import LoadedDocument, Page
 from evals import run
 

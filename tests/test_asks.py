@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asks import (
+from assistant.retrieval.asks import (
     ACTION,
     COUNT,
     DATE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.boilerplate import Boilerplate, shape
+from assistant.store.boilerplate import Boilerplate, shape
 
 LETTER = (
     "This letter summarises the findings of a focused visit to {area} children's services on "

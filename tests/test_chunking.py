@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.chunking import Chunker, ChunkLimits
+from assistant.ingest.chunking import Chunker, ChunkLimits
 from assistant.types import DocMeta, LoadedDocument, Page, ParsedDocument, Section
 
 DISCUSSION = " ".join(

@@ -124,8 +124,8 @@ def test_naive_pipeline_end_to_end(
 
 @pytest.mark.integration
 def test_naive_index_is_reused(corpus: Path, tmp_path: Path) -> None:
-    from assistant.embeddings import resolve_model_path
     from assistant.settings import BUNDLED_MODEL
+    from assistant.store.embeddings import resolve_model_path
 
     model = resolve_model_path(BUNDLED_MODEL)
     first = NaivePipeline(corpus, tmp_path / "index", model)

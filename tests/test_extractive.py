@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from assistant.extractive import ExtractiveAnswerer
-from assistant.keyword import KeywordIndex
-from assistant.prompts import CANNOT_ANSWER
-from assistant.query import Vocabulary, plan_query
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.prompts import CANNOT_ANSWER
+from assistant.retrieval.question import Vocabulary, plan_query
 from assistant.settings import Settings
+from assistant.store.keyword import KeywordIndex
 from assistant.types import Passage
 
 RESOLUTION = (

@@ -16,20 +16,20 @@ from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from langchain_openai import ChatOpenAI
 from pydantic import Field
 
-from assistant import prompts
-from assistant.core import Assistant, build_assistant
-from assistant.errors import ConfigError
-from assistant.generate import (
+from assistant.answer import prompts
+from assistant.answer.generate import (
     check_answer,
     clean_condensed,
     find_verbatim,
     format_passages,
     split_sentences,
 )
-from assistant.ingest import ingest
-from assistant.llm import make_chat_model
+from assistant.answer.llm import make_chat_model
+from assistant.core import Assistant, build_assistant
+from assistant.errors import ConfigError
+from assistant.ingest.pipeline import ingest
 from assistant.settings import Settings
-from assistant.store import IndexStore
+from assistant.store.chroma import IndexStore
 from assistant.types import Answer, Passage
 
 MINUTES = """MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.ingest import inherit_councils
+from assistant.ingest.pipeline import inherit_councils
 from assistant.types import DocMeta, ParsedDocument
 
 

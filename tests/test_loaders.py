@@ -15,13 +15,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from assistant.errors import LoadError
-from assistant.loaders import (
+from assistant.ingest.guarded import load_file_guarded, load_files
+from assistant.ingest.loaders import (
     MAX_PAGES,
     SUPPORTED_SUFFIXES,
     clean_text,
     load_file,
-    load_file_guarded,
-    load_files,
     relative_source,
     scan_corpus,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.query import Vocabulary, acronym, date_range, plan_query
+from assistant.retrieval.question import Vocabulary, acronym, date_range, plan_query
 
 VOCAB = Vocabulary(
     councils=("Bury", "Kent County Council", "West Northamptonshire", "Worcestershire"),

@@ -7,9 +7,12 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from assistant.export import register_csv, register_markdown
-from assistant.query import latest_topic
-from assistant.register import (
+from assistant.ingest.structure import parse_document
+from assistant.retrieval.question import latest_topic
+from assistant.types import Decision, Filters, LoadedDocument, Page
+from assistant.views.export import register_csv, register_markdown
+from assistant.views.overviews import best_line, same_area, short_quote
+from assistant.views.register import (
     decisions_of,
     load_register,
     names_topic,
@@ -17,9 +20,6 @@ from assistant.register import (
     select,
     sort_rows,
 )
-from assistant.structure import parse_document
-from assistant.types import Decision, Filters, LoadedDocument, Page
-from assistant.views import best_line, same_area, short_quote
 
 MINUTES = """MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025.
 
@@ -152,7 +152,7 @@ def test_minutes_sentences_recording_an_agreement_are_rows() -> None:
 
 
 def test_committee_spellings_that_differ_in_punctuation_become_one() -> None:
-    from assistant.ingest import unify_committees
+    from assistant.ingest.pipeline import unify_committees
     from assistant.types import DocMeta, ParsedDocument
 
     docs = [

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from assistant.relevance import (
+from assistant.retrieval.relevance import (
     ANSWERABLE_FEATURES,
     PASSAGE_FEATURES,
     SENTENCE_FEATURES,

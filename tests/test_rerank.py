@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from langchain_core.documents import Document
 
-from assistant.keyword import KeywordIndex
-from assistant.learned_answer import LearnedAnswerer
-from assistant.query import plan_query
-from assistant.rerank import Candidate, LearnedReranker, RelevanceScorer, VectorCache
+from assistant.answer.learned import LearnedAnswerer
+from assistant.retrieval.question import plan_query
+from assistant.retrieval.rerank import Candidate, LearnedReranker, RelevanceScorer, VectorCache
 from assistant.settings import Settings
+from assistant.store.keyword import KeywordIndex
 from assistant.types import Passage
 
 ANSWER = (

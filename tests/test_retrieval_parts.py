@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from assistant.keyword import KeywordIndex
-from assistant.query import Vocabulary, committees_in, plan_query, split_clauses
-from assistant.retrieve import HybridRetriever, fuse_rankings
+from assistant.retrieval.hybrid import HybridRetriever, fuse_rankings
+from assistant.retrieval.question import Vocabulary, committees_in, plan_query, split_clauses
 from assistant.settings import Settings
-from assistant.store import IndexStore
+from assistant.store.chroma import IndexStore
+from assistant.store.keyword import KeywordIndex
 
 VOCAB = Vocabulary(
     councils=("Dudley", "Kent County Council"),

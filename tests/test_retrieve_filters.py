@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.retrieve import chroma_where, passes, to_passage
+from assistant.retrieval.hybrid import chroma_where, passes, to_passage
 from assistant.types import Filters
 
 
@@ -39,7 +39,7 @@ def test_passage_text_drops_the_context_header() -> None:
 
 
 def test_diversify_caps_one_file_in_the_top_places() -> None:
-    from assistant.retrieve import diversify
+    from assistant.retrieval.hybrid import diversify
 
     source = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "c1": "c"}
     ranked = ["a1", "a2", "a3", "b1", "c1"]

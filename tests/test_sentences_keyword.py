@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.keyword import KeywordIndex, tokenize
-from assistant.sentences import split_units
+from assistant.store.keyword import KeywordIndex
+from assistant.text import split_units, tokenize
 
 TEXT = (
     "The Chair, Cllr. S. Stevenson, opened the meeting. It was noted that 22,866 young people "

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.docmeta import parse_date
 from assistant.errors import LoadError
-from assistant.loaders import load_files, scan_corpus
-from assistant.structure import parse_document
+from assistant.ingest.docmeta import parse_date
+from assistant.ingest.guarded import load_files
+from assistant.ingest.loaders import scan_corpus
+from assistant.ingest.structure import parse_document
 from assistant.types import LoadedDocument, Page, ParsedDocument, Section
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.subject import date_not_held, named_things, things_not_found
+from assistant.answer.subject import date_not_held, named_things, things_not_found
 from assistant.types import Passage
 
 
@@ -45,7 +45,7 @@ def _minutes(day: str, council: str = "Wenbury Borough Council") -> Passage:
 
 
 def test_a_meeting_day_or_month_no_passage_is_dated_is_named_back() -> None:
-    from assistant.query import Vocabulary, plan_query
+    from assistant.retrieval.question import Vocabulary, plan_query
 
     vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
     asked = plan_query("What did Wenbury's Cabinet decide on 11 December 2014?", None, vocabulary)
@@ -60,7 +60,7 @@ def test_a_meeting_day_or_month_no_passage_is_dated_is_named_back() -> None:
 
 
 def test_a_year_alone_or_an_undated_passage_is_not_a_missing_meeting() -> None:
-    from assistant.query import plan_query
+    from assistant.retrieval.question import plan_query
 
     # A year may name the period a later paper covers.
     year = plan_query("What did the 2024 salary disclosure report say?")

@@ -3,15 +3,9 @@ that leans on the one before it is quoted with it."""
 
 from __future__ import annotations
 
+from assistant.answer.units import with_context
+from assistant.retrieval.passages import has_content, is_closing, is_furniture, is_title, units_of
 from assistant.types import Passage
-from assistant.units import (
-    has_content,
-    is_closing,
-    is_furniture,
-    is_title,
-    units_of,
-    with_context,
-)
 
 
 def test_cover_fields_and_address_blocks_are_furniture() -> None:

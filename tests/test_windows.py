@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from assistant.retrieval.complete_sentences import Neighbours
 from assistant.types import Passage
-from assistant.windows import Neighbours
 
 PAGE = (
     "The Panel noted the placement figures for the year. Noting that 20% of Kent children were "

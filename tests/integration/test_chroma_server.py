@@ -10,8 +10,8 @@ import chromadb
 import pytest
 
 from assistant.core import build_assistant
-from assistant.ingest import ingest
-from assistant.store import IndexStore
+from assistant.ingest.pipeline import ingest
+from assistant.store.chroma import IndexStore
 from tests.integration.servers import ChromaServer
 
 pytestmark = pytest.mark.integration

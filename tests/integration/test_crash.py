@@ -139,10 +139,10 @@ def _original_stem(path: Path) -> str:
 def inspect_index(corpus: str, index: str) -> dict[str, Any]:
     """What a fresh process finds in the index (run through ``python -c``; prints JSON)."""
     from assistant.core import build_assistant
-    from assistant.ingest import index_status
-    from assistant.retrieve import HybridRetriever
+    from assistant.ingest.pipeline import index_status
+    from assistant.retrieval.hybrid import HybridRetriever
     from assistant.settings import Settings
-    from assistant.store import IndexStore
+    from assistant.store.chroma import IndexStore
 
     settings = Settings(_env_file=None, corpus_path=Path(corpus), index_path=Path(index))
     store = IndexStore(settings)
@@ -290,7 +290,7 @@ def test_second_ingest_fails_at_once_while_one_runs(tmp_path: Path) -> None:
 SLOW_PARSE = """
 import sys, time
 from pathlib import Path
-from assistant.loaders import load_files
+from assistant.ingest.guarded import load_files
 
 if __name__ == "__main__":
     path = Path(sys.argv[1])

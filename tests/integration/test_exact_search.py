@@ -7,8 +7,8 @@ import datetime as dt
 
 import numpy as np
 
-from assistant.retrieve import HybridRetriever
-from assistant.store import IndexStore
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.store.chroma import IndexStore
 from assistant.types import Filters
 
 QUESTION = "How long are children waiting for a neurodevelopmental assessment?"

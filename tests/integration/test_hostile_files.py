@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from assistant.core import build_assistant
-from assistant.ingest import ingest
-from assistant.store import IndexStore
+from assistant.ingest.pipeline import ingest
+from assistant.store.chroma import IndexStore
 
 pytestmark = pytest.mark.integration
 
@@ -258,8 +258,8 @@ def test_hostile_corpus(tmp_path: Path, make_settings, embeddings) -> None:
 def test_pages_that_differ_only_in_numbers_keep_their_text(tmp_path: Path) -> None:
     """A register with one entry per page, same wording, different numbers: the entries are the
     content, not a running header."""
-    from assistant.loaders import load_file
-    from assistant.structure import parse_document
+    from assistant.ingest.loaders import load_file
+    from assistant.ingest.structure import parse_document
 
     lines = [f"Entry {n}: licence LR-{n:05d} renewed." for n in range(1, 41)]
     doc = load_file(text_pdf(tmp_path / "register.pdf", lines), tmp_path)
@@ -269,8 +269,8 @@ def test_pages_that_differ_only_in_numbers_keep_their_text(tmp_path: Path) -> No
 
 def test_register_pages_of_two_lines_keep_their_text(tmp_path: Path) -> None:
     """The same register, each entry long enough to wrap onto a second line."""
-    from assistant.loaders import load_file
-    from assistant.structure import parse_document
+    from assistant.ingest.loaders import load_file
+    from assistant.ingest.structure import parse_document
 
     lines = [f"Register of decisions, entry {n}: the premises licence of the Elm Pharmacy on "
              f"Station Road was renewed under reference LR-{n:05d}." for n in range(1, 41)]

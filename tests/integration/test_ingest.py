@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import IndexBusy, ModelMismatch
-from assistant.ingest import index_status, ingest
-from assistant.store import IndexStore, index_lock
+from assistant.ingest.pipeline import index_status, ingest
+from assistant.store.chroma import IndexStore, index_lock
 
 pytestmark = pytest.mark.integration
 
@@ -127,7 +127,7 @@ def test_a_file_that_fails_to_read_keeps_its_last_indexed_version(
     deleted from the corpus still goes."""
     import docx
 
-    from assistant.register import load_register
+    from assistant.views.register import load_register
 
     settings = make_settings(corpus)
     store = IndexStore(settings, embeddings)

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant import prompts
+from assistant.answer import prompts
+from assistant.answer.generate import QUOTE, find_verbatim, split_sentences
 from assistant.core import build_assistant
-from assistant.generate import QUOTE, find_verbatim, split_sentences
-from assistant.ingest import ingest
+from assistant.ingest.pipeline import ingest
 from assistant.settings import Settings
-from assistant.store import IndexStore
+from assistant.store.chroma import IndexStore
 from assistant.types import Answer
 
 pytestmark = pytest.mark.integration

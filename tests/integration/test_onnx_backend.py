@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.embeddings import SentenceEmbeddings
+from assistant.store.embeddings import SentenceEmbeddings
 
 pytestmark = pytest.mark.integration
 

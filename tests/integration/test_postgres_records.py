@@ -18,8 +18,8 @@ import pytest
 import sqlalchemy
 
 from assistant.core import build_assistant
-from assistant.ingest import ingest
-from assistant.store import IndexStore
+from assistant.ingest.pipeline import ingest
+from assistant.store.chroma import IndexStore
 from tests.integration.servers import ChromaServer, free_port
 
 pytestmark = pytest.mark.integration

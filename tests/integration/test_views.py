@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from assistant.core import build_assistant
-from assistant.ingest import ingest
-from assistant.loaders import load_files
-from assistant.register import load_register, select
+from assistant.ingest.guarded import load_files
+from assistant.ingest.pipeline import ingest
 from assistant.types import Filters, LoadedDocument
-from assistant.views import briefing, latest_decisions, timeline
+from assistant.views.overviews import briefing, latest_decisions, timeline
+from assistant.views.register import load_register, select
 from tests.conftest import DEMO_CORPUS
 
 pytestmark = pytest.mark.integration

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
-from assistant.ingest import ingest
-from assistant.store import IndexStore
+from assistant.ingest.pipeline import ingest
+from assistant.store.chroma import IndexStore
 from tests.integration.servers import ChromaServer, free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.ui]

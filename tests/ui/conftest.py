@@ -76,7 +76,7 @@ def settings_for() -> Callable[..., Any]:
 @pytest.fixture(scope="session")
 def demo_settings(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Settings whose index holds corpus/, built once per session with the real model."""
-    from assistant.ingest import ingest
+    from assistant.ingest.pipeline import ingest
 
     corpus = ROOT / "corpus"
     if not any(corpus.rglob("*.pdf")):

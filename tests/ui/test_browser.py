@@ -145,7 +145,7 @@ def hostile_url(
 ) -> str:
     """A chat page over two documents whose text contains markup and script."""
     from assistant.core import build_assistant
-    from assistant.ingest import ingest
+    from assistant.ingest.pipeline import ingest
 
     corpus = tmp_path_factory.mktemp("hostile-corpus")
     txt = corpus / "notes" / "2025-02-03" / "Minutes - Ashgrove Parish Council - 3 Feb 2025.txt"

@@ -13,7 +13,7 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AppError, AuthenticationError
 
-from assistant.prompts import CANNOT_ANSWER
+from assistant.answer.prompts import CANNOT_ANSWER
 
 pytestmark = [pytest.mark.ui, pytest.mark.integration]
 

@@ -11,7 +11,7 @@ import pytest
 from gradio_client import Client
 
 import ui
-from assistant.ingest import index_status
+from assistant.ingest.pipeline import index_status
 
 pytestmark = [pytest.mark.ui, pytest.mark.integration]
 

@@ -20,7 +20,7 @@ from langchain_core.messages import AIMessageChunk
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
 
 import ui_format
-from assistant import prompts
+from assistant.answer import prompts
 from assistant.types import Answer, Passage
 
 pytestmark = [pytest.mark.ui, pytest.mark.integration]

@@ -43,7 +43,7 @@ def clerk_settings(
     tmp_path_factory: pytest.TempPathFactory, settings_for: Callable[..., Any]
 ) -> Any:
     """A copy of corpus/ and its own index, with a login required."""
-    from assistant.ingest import ingest
+    from assistant.ingest.pipeline import ingest
 
     corpus = tmp_path_factory.mktemp("clerk") / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
@@ -84,7 +84,7 @@ def test_an_unsupported_file_is_refused_and_not_copied(
 def test_a_busy_index_is_a_clear_error(
     client: Client, clerk_settings: Any, minutes: Path
 ) -> None:
-    from assistant.store import index_lock
+    from assistant.store.chroma import index_lock
 
     with index_lock(clerk_settings.index_path), pytest.raises(
         AppError, match="copied into the documents folder but not indexed: .*is busy"

@@ -13,12 +13,12 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError
 
 import ui_format
-from assistant.export import answer_markdown
-from assistant.loaders import load_file
-from assistant.prompts import CANNOT_ANSWER
-from assistant.register import select
+from assistant.answer.prompts import CANNOT_ANSWER
+from assistant.ingest.loaders import load_file
 from assistant.types import Filters, human_date
-from assistant.views import timeline
+from assistant.views.export import answer_markdown
+from assistant.views.overviews import timeline
+from assistant.views.register import select
 
 pytestmark = [pytest.mark.ui, pytest.mark.integration]
 

@@ -19,10 +19,9 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnablePassthrough
 
-from assistant import prompts
-from assistant.keyword import tokenize
-from assistant.query import QueryPlan
-from assistant.sentences import ABBREVIATIONS, split_units
+from assistant.answer import prompts
+from assistant.retrieval.question import QueryPlan
+from assistant.text import ABBREVIATIONS, split_units, tokenize
 from assistant.types import Answer, Citation, Filters, Passage
 
 log = logging.getLogger(__name__)

@@ -15,14 +15,14 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from assistant.keyword import KeywordIndex
-from assistant.query import QueryPlan, Vocabulary, plan_query
-from assistant.rerank import Candidate, RelevanceScorer
+from assistant.retrieval.complete_sentences import Neighbours
+from assistant.retrieval.passages import has_content
+from assistant.retrieval.question import QueryPlan, Vocabulary, plan_query
+from assistant.retrieval.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
-from assistant.store import IndexStore
+from assistant.store.chroma import IndexStore
+from assistant.store.keyword import KeywordIndex
 from assistant.types import Filters, Passage
-from assistant.units import has_content
-from assistant.windows import Neighbours
 
 QUERY_VECTORS_KEPT = 64
 

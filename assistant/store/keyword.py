@@ -3,58 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
-TOKEN = re.compile(r"£?\d+(?:[.,:]\d+)*%?m?|[a-z]+(?:'[a-z]+)?")
-STOPWORDS = frozenset(
-    """a about after all also an and any are as at be been before being but by can could did do
-    does during each for from had has have how i if in into is it its itself me more most my no not
-    of on or our out over said say says so some such than that the their them then there these they
-    this those through to under until up was we were what when where which while who whom why will
-    with would you your""".split()
-)
-
-
-def stem(word: str) -> str:
-    """A light English stemmer: 'inspections'/'inspection', 'resolved'/'resolve' → one form."""
-    for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix in ("ies", "ied"):
-                return word + "y"
-            break
-    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed content words and whole numbers ('£1,419m', '75', '2024')."""
-    tokens: list[str] = []
-    for raw in TOKEN.findall(text.lower().replace("’", "'")):
-        if raw in STOPWORDS:
-            continue
-        if raw[0].isalpha():
-            tokens.append(stem(raw.removesuffix("'s")))
-        else:
-            tokens.append(raw.lstrip("£").rstrip("%m").replace(",", ""))
-    return tokens
-
-
-# Words that say how a question is asked, not what it is about.
-QUESTION_WORDS = frozenset(
-    """according actually agree back big came come current currently decide did do does down get
-    give given going got happen have how key main many much one part put said
-    say see summary summarise tell thing think told turn want went""".split()
-)
-
-
-def content_terms(question: str) -> set[str]:
-    """The stemmed terms of a question that name what it is about."""
-    return set(tokenize(question)) - {stem(w) for w in QUESTION_WORDS}
+from assistant.text import tokenize
 
 
 class KeywordIndex:
@@ -156,3 +111,19 @@ class KeywordIndex:
             if where is None or where(self.metadatas[position]):
                 hits.append((int(position), float(scores[position])))
         return hits
+
+
+class TermStats(Protocol):
+    """Corpus statistics of (tokenized) terms: the keyword index provides them."""
+
+    def idf(self, term: str) -> float: ...
+
+    def knows(self, term: str) -> bool: ...
+
+
+class Uniform:
+    def idf(self, term: str) -> float:
+        return 1.0
+
+    def knows(self, term: str) -> bool:
+        return True

@@ -21,7 +21,7 @@ from assistant.settings import BUNDLED_MODEL
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
-    from assistant.onnx_encoder import OnnxEncoder
+    from assistant.store.onnx_encoder import OnnxEncoder
 
 
 def resolve_model_path(name: str) -> str:
@@ -68,7 +68,7 @@ class SentenceEmbeddings(Embeddings):
         """The ONNX runner for ``backend`` "onnx" / "onnx-int8" (None for torch)."""
         if self.backend == "torch":
             return None
-        from assistant.onnx_encoder import OnnxEncoder
+        from assistant.store.onnx_encoder import OnnxEncoder
 
         path = resolve_model_path(self.model_name)
         return OnnxEncoder(self.model, path, self.onnx_cache, int8=self.backend == "onnx-int8")

@@ -1,11 +1,45 @@
-"""Split passage text into quotable units: sentences, bullet points and resolution clauses.
-
-Every unit is a (start, end) span of the passage, so a quote is always an exact substring.
+"""Text every stage reads the same way: the tokenizer (BM25, word overlaps, topic matching)
+and the splitter of passage text into quotable units (sentences, bullet points, resolution
+clauses), each a (start, end) span of the passage, so a quote is always an exact substring.
 """
 
 from __future__ import annotations
 
 import re
+
+TOKEN = re.compile(r"£?\d+(?:[.,:]\d+)*%?m?|[a-z]+(?:'[a-z]+)?")
+STOPWORDS = frozenset(
+    """a about after all also an and any are as at be been before being but by can could did do
+    does during each for from had has have how i if in into is it its itself me more most my no not
+    of on or our out over said say says so some such than that the their them then there these they
+    this those through to under until up was we were what when where which while who whom why will
+    with would you your""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: 'inspections'/'inspection', 'resolved'/'resolve' → one form."""
+    for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                return word + "y"
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed content words and whole numbers ('£1,419m', '75', '2024')."""
+    tokens: list[str] = []
+    for raw in TOKEN.findall(text.lower().replace("’", "'")):
+        if raw in STOPWORDS:
+            continue
+        if raw[0].isalpha():
+            tokens.append(stem(raw.removesuffix("'s")))
+        else:
+            tokens.append(raw.lstrip("£").rstrip("%m").replace(",", ""))
+    return tokens
+
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr cllr cllrs no nos st vs etc approx e.g i.e cf para paras inc ltd co dept "

@@ -18,14 +18,15 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 from tqdm import tqdm
 
-from assistant.chunking import Chunker, ChunkLimits
 from assistant.errors import AssistantError, LoadError
-from assistant.loaders import load_files, relative_source, scan_corpus
-from assistant.register import decisions_of, load_register, save_register
+from assistant.ingest.chunking import Chunker, ChunkLimits
+from assistant.ingest.guarded import load_files
+from assistant.ingest.loaders import relative_source, scan_corpus
+from assistant.ingest.structure import parse_document, parse_plain
 from assistant.settings import Settings
-from assistant.store import IndexStore, ingest_lock
-from assistant.structure import parse_document, parse_plain
+from assistant.store.chroma import IndexStore, ingest_lock
 from assistant.types import Decision, IngestReport, LoadedDocument, ParsedDocument
+from assistant.views.register import decisions_of, load_register, save_register
 
 # Bump when loading, structure or chunking change what is indexed for the same files.
 PIPELINE_VERSION = 3  # 3: the decisions register is written with the index

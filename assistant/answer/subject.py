@@ -7,10 +7,17 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from assistant.keyword import content_terms, tokenize
-from assistant.query import MONTH_RE, QueryPlan, acronym, date_range, distinctive_words
+from assistant.retrieval.passages import Unit, in_context
+from assistant.retrieval.question import (
+    MONTH_RE,
+    QueryPlan,
+    acronym,
+    content_terms,
+    date_range,
+    distinctive_words,
+)
+from assistant.text import tokenize
 from assistant.types import Passage, human_date
-from assistant.units import Unit
 
 
 def on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
@@ -79,13 +86,6 @@ def things_not_found(question: str, passages: list[Passage]) -> list[str]:
         for name in named_things(question)
         if not any(content_terms(name) <= tokens for tokens in found)
     ]
-
-
-def in_context(passage: Passage) -> str:
-    """A passage's text with what its context header says (body, committee, title, item)."""
-    meta = passage.metadata
-    keys = ("council", "committee", "doc_title", "heading", "item_title")
-    return " ".join([passage.text, *(str(meta.get(k, "")) for k in keys)])
 
 
 def date_not_held(plan: QueryPlan, passages: list[Passage]) -> str:

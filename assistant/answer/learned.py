@@ -1,34 +1,31 @@
-"""The learned answer step (``ASSISTANT_ANSWER_STEP=learned``): the sentences of the best
-passages that answer the question, quoted verbatim with [n] citations, or a plain statement that
-the documents do not answer it. Not the default: on questions written after it, it answered
-fewer questions correctly than the rules of :mod:`assistant.extractive` (see evals/README.md).
+"""The learned answer step (``ASSISTANT_ANSWER_STEP=learned``): the sentences of the best passages
+that answer the question, quoted verbatim with [n] citations, or a plain statement that the
+documents do not answer it. Not the default: on questions written after it, it answered fewer
+questions correctly than the rules of :mod:`assistant.answer.extractive` (see evals/README.md).
 
-Which sentences answer is the learned sentence model's call (:mod:`assistant.rerank`): the best
-one is quoted when its probability of answering reaches the fitted floor, with the sentence it
-leans on, close runners-up from its passage, the best sentence for each part of a question of
-several parts that the quotes do not answer yet, and a resolution's following clauses when a
-decision is asked for; the answerable model's probability decides whether to answer at all.
+Which sentences answer is the learned sentence model's call (:mod:`assistant.retrieval.rerank`):
+the best one is quoted when its probability of answering reaches the fitted floor, with the
+sentence it leans on, close runners-up from its passage, the best sentence for each part of a
+question of several parts that the quotes do not answer yet, and a resolution's following
+clauses when a decision is asked for; the answerable model's probability decides whether to
+answer at all.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.extractive import compose
-from assistant.keyword import tokenize
-from assistant.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
-from assistant.query import QueryPlan
-from assistant.rerank import Candidate, RelevanceScorer
+from assistant.answer.extractive import compose
+from assistant.answer.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
+from assistant.answer.sentence_relevance import SentenceRelevance
+from assistant.answer.subject import about, date_not_held, on_subject
+from assistant.answer.units import MAX_ANSWER_WORDS, add_new, with_context, with_following_clauses
+from assistant.retrieval.passages import Unit
+from assistant.retrieval.question import QueryPlan
+from assistant.retrieval.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
-from assistant.subject import about, date_not_held, on_subject
+from assistant.text import tokenize
 from assistant.types import Answer, Passage
-from assistant.units import (
-    MAX_ANSWER_WORDS,
-    Unit,
-    add_new,
-    with_context,
-    with_following_clauses,
-)
 
 ANSWER_PASSAGES = 5
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
@@ -39,6 +36,7 @@ class LearnedAnswerer:
 
     def __init__(self, scorer: RelevanceScorer, settings: Settings) -> None:
         self.scorer = scorer
+        self.sentences = SentenceRelevance(scorer)
         self.settings = settings
 
     @property
@@ -68,11 +66,11 @@ class LearnedAnswerer:
         """The units of ``passages`` (ranked, ``score`` the reranker's logit) with their
         probability of answering the question."""
         candidates = [Candidate(p, logit=p.score) for p in passages]
-        return self.scorer.score_units(self.scorer.asked(plan), candidates)
+        return self.sentences.score_units(self.scorer.asked(plan), candidates)
 
     def answerable(self, plan: QueryPlan, passages: list[Passage], units: list[Unit]) -> float:
         """The answerable model's probability that these passages answer the question."""
-        row = self.scorer.question_features(self.scorer.asked(plan), passages, units)
+        row = self.sentences.question_features(self.scorer.asked(plan), passages, units)
         return float(self.scorer.models.answerable.probability(row)[0])
 
     def _unknown_names(self, plan: QueryPlan) -> list[str]:

@@ -8,7 +8,7 @@ still come out as paragraph groups.
 
 from __future__ import annotations
 
-from assistant.blocks import (
+from assistant.ingest.blocks import (
     EXPECTS_LIST,
     LETTER_CLAUSE,
     SUMMARY_HEADING,
@@ -16,7 +16,7 @@ from assistant.blocks import (
     Block,
     split_blocks,
 )
-from assistant.docmeta import extract_meta
+from assistant.ingest.docmeta import extract_meta
 from assistant.types import DocMeta, LoadedDocument, ParsedDocument, Section, SectionKind
 
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from assistant.keyword import content_terms, tokenize
-from assistant.sentences import split_units
+from assistant.retrieval.question import content_terms
+from assistant.text import split_units, tokenize
 from assistant.types import Decision, DecisionKind, DocMeta, Filters, ParsedDocument, Section
 
 REGISTER = "register.json"

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from assistant.keyword import content_terms, tokenize
-from assistant.register import names_topic, select, sort_rows
-from assistant.retrieve import passes, to_passage
-from assistant.sentences import split_units
+from assistant.retrieval.hybrid import passes, to_passage
+from assistant.retrieval.question import content_terms
+from assistant.text import split_units, tokenize
 from assistant.types import Answer, Citation, Decision, Filters, Passage, human_date
+from assistant.views.register import names_topic, select, sort_rows
 
 if TYPE_CHECKING:
     from assistant.core import Assistant

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from assistant.sentences import END, ENDS_SENTENCE
+from assistant.text import END, ENDS_SENTENCE
 from assistant.types import Passage
 
 # Neighbours must share at least this much text for the join to be certain.

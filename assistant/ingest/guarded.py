@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from assistant.errors import LoadError
-from assistant.loaders import load_file
+from assistant.ingest.loaders import load_file
 from assistant.types import LoadedDocument
 
 Outcome = tuple[str, LoadedDocument | str]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.keyword import tokenize
-from assistant.query import MONEY_WORDS, MONTH_RE
+from assistant.retrieval.question import MONEY_WORDS, MONTH_RE
+from assistant.text import tokenize
 
 NUMBER = "number"
 DATE = "date"

@@ -14,6 +14,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.text import stem, tokenize
+
+# Words that say how a question is asked, not what it is about.
+QUESTION_WORDS = frozenset(
+    """according actually agree back big came come current currently decide did do does down get
+    give given going got happen have how key main many much one part put said
+    say see summary summarise tell thing think told turn want went""".split()
+)
+
+
+def content_terms(question: str) -> set[str]:
+    """The stemmed terms of a question that name what it is about."""
+    return set(tokenize(question)) - {stem(w) for w in QUESTION_WORDS}
+
+
 GENERIC_WORDS = frozenset(
     "the of and for a an council county city borough district committee meeting local "
     "authority area partnership metropolitan municipal parish town full special monthly".split()

@@ -2,7 +2,7 @@
 
 The text is kept as extracted (the answer step quotes it verbatim); the only normalisation is
 line endings, control characters, trailing spaces and runs of blank lines. Parsing untrusted
-files in a separate, limited process lives in :mod:`assistant.guarded`.
+files in a separate, limited process lives in :mod:`assistant.ingest.guarded`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import LoadError
@@ -83,23 +83,6 @@ def _sensible_title(title: str) -> str:
             or re.search(r"\.(docx?|pdf)$", title):
         return ""
     return title
-
-
-def load_files(
-    paths: Iterable[Path], root: Path, *, timeout: float, memory_mb: int, workers: int = 1
-) -> Iterator[tuple[Path, LoadedDocument | LoadError]]:
-    """Like ``load_file`` for many files, each parsed in a child process with a time and memory
-    limit (see :mod:`assistant.guarded`); yields ``(path, document or LoadError)``."""
-    from assistant import guarded
-
-    return guarded.load_files(paths, root, timeout=timeout, memory_mb=memory_mb, workers=workers)
-
-
-def load_file_guarded(path: Path, root: Path, *, timeout: float, memory_mb: int) -> LoadedDocument:
-    """``load_file`` in a limited child process; raises ``LoadError`` on timeout or crash too."""
-    from assistant import guarded
-
-    return guarded.load_file_guarded(path, root, timeout=timeout, memory_mb=memory_mb)
 
 
 def clean_text(text: str) -> str:

@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from assistant.types import Answer, Decision, Passage, human_date
-from assistant.views import Briefing, TimelineEntry, short_quote
+from assistant.views.overviews import Briefing, TimelineEntry, short_quote
 
 CSV_COLUMNS = (
     "council",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.sentences import split_units
+from assistant.text import split_units
 
 SHAPE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 MIN_SHAPE_WORDS = 4

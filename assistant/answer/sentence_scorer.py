@@ -6,26 +6,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
-from assistant.asks import COUNT, DATE, GRADE, MONEY, NUMBER, asked, asks, holds, holds_asked
-from assistant.boilerplate import Boilerplate
-from assistant.embeddings import SentenceEmbeddings
-from assistant.keyword import tokenize
-from assistant.query import QueryPlan
-from assistant.sentences import words
-from assistant.types import Passage
-from assistant.units import (
+from assistant.answer.units import improvement_list
+from assistant.retrieval.asks import (
+    COUNT,
+    DATE,
+    GRADE,
+    MONEY,
+    NUMBER,
+    asked,
+    asks,
+    holds,
+    holds_asked,
+)
+from assistant.retrieval.passages import (
     SHORT_UNIT_WORDS,
     Unit,
-    improvement_list,
     is_closing,
     is_furniture,
     is_title,
     units_of,
 )
+from assistant.retrieval.question import QueryPlan
+from assistant.store.boilerplate import Boilerplate
+from assistant.store.embeddings import SentenceEmbeddings
+from assistant.store.keyword import TermStats
+from assistant.text import tokenize, words
+from assistant.types import Passage
 
 # How a unit's score is made: similarity to the question, share of its rare words, and priors.
 WEIGHTS = {
@@ -61,22 +70,6 @@ class Asking:
     terms: set[str]
     weight: float
     wanted: frozenset[str]
-
-
-class TermStats(Protocol):
-    """Corpus statistics of (tokenized) terms: the keyword index provides them."""
-
-    def idf(self, term: str) -> float: ...
-
-    def knows(self, term: str) -> bool: ...
-
-
-class Uniform:
-    def idf(self, term: str) -> float:
-        return 1.0
-
-    def knows(self, term: str) -> bool:
-        return True
 
 
 class SentenceScorer:

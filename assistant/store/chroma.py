@@ -24,9 +24,9 @@ from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
 
-from assistant.embeddings import SentenceEmbeddings
 from assistant.errors import IndexBusy, IndexMissing, ModelMismatch
 from assistant.settings import Settings
+from assistant.store.embeddings import SentenceEmbeddings
 
 MANIFEST = "manifest.json"
 

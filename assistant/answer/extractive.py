@@ -6,7 +6,23 @@ from __future__ import annotations
 
 import re
 
-from assistant.asks import (
+from assistant.answer.prompts import (
+    CANNOT_ANSWER_DETAIL,
+    DATED_BUT_ABSENT,
+    NAMED_BUT_ABSENT,
+    NO_FIGURE,
+)
+from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer, parts_of
+from assistant.answer.subject import about, date_not_held, item_of, on_subject, things_not_found
+from assistant.answer.units import (
+    MAX_ANSWER_WORDS,
+    add_new,
+    improvement_list,
+    one_line,
+    with_context,
+    with_following_clauses,
+)
+from assistant.retrieval.asks import (
     COUNT,
     DATE,
     GRADE,
@@ -18,31 +34,14 @@ from assistant.asks import (
     holds,
     holds_asked,
 )
-from assistant.boilerplate import Boilerplate
-from assistant.embeddings import SentenceEmbeddings
-from assistant.fit import ANSWER_PASSAGES, SentenceScorer, TermStats, Uniform, parts_of
-from assistant.keyword import content_terms, tokenize
-from assistant.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT, NO_FIGURE
-from assistant.query import QueryPlan
+from assistant.retrieval.passages import Unit, in_context
+from assistant.retrieval.question import QueryPlan, content_terms
 from assistant.settings import Settings
-from assistant.subject import (
-    about,
-    date_not_held,
-    in_context,
-    item_of,
-    on_subject,
-    things_not_found,
-)
+from assistant.store.boilerplate import Boilerplate
+from assistant.store.embeddings import SentenceEmbeddings
+from assistant.store.keyword import TermStats, Uniform
+from assistant.text import tokenize
 from assistant.types import Answer, Citation, Passage
-from assistant.units import (
-    MAX_ANSWER_WORDS,
-    Unit,
-    add_new,
-    improvement_list,
-    one_line,
-    with_context,
-    with_following_clauses,
-)
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).

@@ -1,0 +1,115 @@
+"""Quotable units of a passage: sentences, list items and resolution clauses, each an exact
+span, with what the answer step needs to know about them (a heading, an address block, the
+sentence a unit leans on) and how quotes are gathered without repeats."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.retrieval.passages import Unit
+from assistant.retrieval.question import IMPROVE_HEADING, QueryPlan
+from assistant.text import words
+from assistant.types import Passage
+
+# An answer quotes at most this many words (a resolution's clauses, a list, several parts).
+MAX_ANSWER_WORDS = 100
+# A following sentence this short completes the one before it ('ACTION – report back.').
+TRAILER_WORDS = 12
+
+# A sentence that opens like this leans on the one before it for its meaning.
+LEANS_BACK = re.compile(
+    r"^(?:[a-z]|(?:This|These|That|Those|It|Its|They|Their|Such|He|She|However|But|Therefore|"
+    r"Thus|As a result|In addition|Also|Consequently|Meaning)\b)"
+)
+
+# A question minuted ('Cllr Keary asked what the Council do with …'): the reply follows it.
+REPORTED_QUESTION = re.compile(
+    r"\b(?:asked|enquired|inquired|queried|wondered|wanted to know)\s+(?:\w+\s+)?"
+    r"(?:what|whether|why|how|when|where|who|which|if)\b|\?\s*$",
+    re.I,
+)
+
+
+def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
+    """``unit`` with the sentence before it when it leans on that one ('This is …'), and the
+    sentence after it when that one is a short line completing it ('ACTION – …') or the reply
+    to a question the unit minutes."""
+    same = sorted((u for u in units if u.passage_rank == unit.passage_rank), key=lambda u: u.start)
+    before = [u for u in same if u.end <= unit.start]
+    after = [u for u in same if u.start >= unit.end]
+    window = [unit]
+    if before and LEANS_BACK.match(unit.text.strip()):
+        window.insert(0, before[-1])
+    if after and (
+        words(after[0].text) <= TRAILER_WORDS
+        or LEANS_BACK.match(after[0].text)
+        or REPORTED_QUESTION.search(unit.text)
+    ):
+        window.append(after[0])
+    return window
+
+
+def add_new(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:
+    """``chosen`` with the units of ``new`` that repeat nothing and fit the word budget."""
+    result = list(chosen)
+    left = budget - sum(words(u.text) for u in result)
+    for unit in new:
+        repeated = any(overlaps(unit, c) or same_words(unit, c) for c in result)
+        if repeated or (result and words(unit.text) > left):
+            continue
+        result.append(unit)
+        left -= words(unit.text)
+    return result
+
+
+def overlaps(a: Unit, b: Unit) -> bool:
+    return a.passage_rank == b.passage_rank and a.start < b.end and b.start < a.end
+
+
+def same_words(a: Unit, b: Unit) -> bool:
+    """The same sentence found twice (overlapping chunks, or one text printed in two papers)."""
+    return a.text.split() == b.text.split() or a.text in b.text or b.text in a.text
+
+
+def one_line(text: str) -> str:
+    """Quotes are shown on one line; whitespace differences are not changes of wording.
+
+    A line break after a hyphen is kept: it may be a word broken across lines.
+    """
+    return re.sub(r"(?<!-)\s+", " ", text.strip())
+
+
+def improvement_list(plan: QueryPlan, meta: dict[str, Any]) -> bool:
+    """Asked what must improve, a passage under 'What needs to improve …' is the answer."""
+    return plan.wants_improvement and bool(IMPROVE_HEADING.search(str(meta.get("heading") or "")))
+
+
+def with_following_clauses(
+    plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
+) -> list[Unit]:
+    """Asked what was resolved, quote the best clause's resolution on to its end; asked what
+    must improve, the improvement list the best sentence is in (in budget)."""
+    if not chosen:
+        return chosen
+    best = max(chosen, key=lambda u: u.score)
+    meta = passages[best.passage_rank].metadata
+    in_resolution = plan.wants_resolution and meta.get("section_kind") == "resolution"
+    if not (in_resolution or improvement_list(plan, meta)):
+        return chosen
+    budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
+    # A resolution from the best clause on; an improvement list from its first point.
+    begin = best.end if in_resolution else 0
+    following = sorted(
+        (u for u in units if u.passage_rank == best.passage_rank and u.start >= begin),
+        key=lambda u: u.start,
+    )
+    extended = list(chosen)
+    for unit in following:
+        if any(overlaps(unit, c) for c in extended):
+            continue
+        if budget < words(unit.text):
+            break
+        extended.append(unit)
+        budget -= words(unit.text)
+    return sorted(extended, key=lambda u: (u.passage_rank, u.start))
