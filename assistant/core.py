@@ -13,7 +13,7 @@ from assistant.answer.generate import LLMAnswerer
 from assistant.answer.learned import LearnedAnswerer
 from assistant.errors import LLMError
 from assistant.retrieval.hybrid import HybridRetriever
-from assistant.retrieval.question import QueryPlan, plan_query
+from assistant.retrieval.question import Query, understand
 from assistant.retrieval.relevance import RelevanceModels
 from assistant.retrieval.rerank import RelevanceScorer
 from assistant.settings import Settings
@@ -71,12 +71,12 @@ class Assistant:
         finally:
             self._reloading.release()
 
-    def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
-        return plan_query(question, history, self.retriever.vocabulary)
+    def plan(self, question: str, history: list[str] | None = None) -> Query:
+        return understand(question, history, self.retriever.vocabulary)
 
     def retrieve(
         self, question: str, history: list[str] | None = None, filters: Filters | None = None
-    ) -> tuple[QueryPlan, list[Passage]]:
+    ) -> tuple[Query, list[Passage]]:
         """The planned question and its ranked passages (best first)."""
         plan = self.plan(question, history)
         k = max(RETRIEVED_PASSAGES, self.settings.top_k)

@@ -49,12 +49,12 @@ ROWS = {
 def ask(assistant: Any, question: str, history: list[str] | None, row: Row) -> Any:
     """Retrieve with the row's retriever and answer extractively."""
     from assistant.core import RETRIEVED_PASSAGES
-    from assistant.retrieval.question import QueryPlan
+    from assistant.retrieval.question import Query
 
     plan = assistant.plan(question, history)
     if not row.understanding:
         # No boosts, no per-clause search; a follow-up keeps the subject it carries.
-        plan = QueryPlan(question=question, text=plan.text if history else question)
+        plan = Query(question=question, text=plan.text if history else question)
     k = max(RETRIEVED_PASSAGES, assistant.settings.top_k)
     return assistant.answerer.answer(plan, assistant.retriever.search(plan, None, k=k))
 

@@ -9,7 +9,8 @@ import pytest
 
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.prompts import CANNOT_ANSWER
-from assistant.retrieval.question import Vocabulary, plan_query
+from assistant.retrieval.names import Vocabulary
+from assistant.retrieval.question import understand
 from assistant.settings import Settings
 from assistant.store.keyword import KeywordIndex
 from assistant.types import Passage
@@ -50,7 +51,7 @@ def test_quotes_are_verbatim_and_cited_once(answerer) -> None:
         _passage("2", RESOLUTION, "resolution", "cabinet/printed-minutes.pdf"),  # same text again
         _passage("3", FINDING, "discussion"),
     ]
-    plan = plan_query("What did Cabinet resolve about the cost of the transport plan?")
+    plan = understand("What did Cabinet resolve about the cost of the transport plan?")
     answer = answerer.answer(plan, passages)
     assert not answer.abstained
     assert "£48.6 million" in answer.text
@@ -64,7 +65,7 @@ def test_quotes_are_verbatim_and_cited_once(answerer) -> None:
 
 
 def test_abstains_when_no_passage_holds_the_question(answerer) -> None:
-    plan = plan_query("How many electric vehicle chargers were installed in car parks?")
+    plan = understand("How many electric vehicle chargers were installed in car parks?")
     answer = answerer.answer(plan, [_passage("3", FINDING, "discussion")])
     assert answer.abstained and answer.citations == []
     assert answer.text.startswith(CANNOT_ANSWER)
@@ -120,14 +121,14 @@ def wide_answerer(embeddings) -> ExtractiveAnswerer:
 
 def test_a_sentence_that_leans_back_is_quoted_with_the_one_before(wide_answerer) -> None:
     passage = _passage("1", PRECEPT, "discussion")
-    plan = plan_query("How much will a Band D household pay after the precept went up?")
+    plan = understand("How much will a Band D household pay after the precept went up?")
     answer = wide_answerer.answer(plan, [passage])
     assert not answer.abstained
     assert "£52" in answer.text and "12%" in answer.text  # 'This is …' needs its antecedent
 
 
 def test_asked_for_a_figure_that_no_sentence_gives_it_declines(wide_answerer) -> None:
-    plan = plan_query("How many foster carers did the county have last year?")
+    plan = understand("How many foster carers did the county have last year?")
     answer = wide_answerer.answer(plan, [_passage("1", FOSTERING, "discussion")])
     assert answer.abstained and answer.citations == []
     assert "figure" in answer.text
@@ -138,7 +139,7 @@ def test_each_part_of_a_two_part_question_gets_its_quote(wide_answerer) -> None:
         _inspection("1", NEXT, "Wenbury", heading="Next steps"),
         _inspection("2", OUTCOME, "Wenbury"),
     ]
-    plan = plan_query(
+    plan = understand(
         "What overall outcome did Wenbury get in its area SEND inspection, and when is the "
         "next full inspection due?",
         vocabulary=VOCABULARY,
@@ -150,7 +151,7 @@ def test_each_part_of_a_two_part_question_gets_its_quote(wide_answerer) -> None:
 
 
 def test_a_named_area_is_answered_from_its_own_documents(wide_answerer) -> None:
-    plan = plan_query(
+    plan = understand(
         "What was the outcome of the area SEND inspection in Wenbury?", vocabulary=VOCABULARY
     )
     passages = [
@@ -167,7 +168,7 @@ def test_a_one_part_question_cites_one_document(wide_answerer) -> None:
         _passage("1", RESOLUTION, "resolution"),
         _passage("2", FINDING, "discussion", "cabinet/other-minutes.pdf"),
     ]
-    plan = plan_query("What did Cabinet resolve about the Integrated Transport Plan?")
+    plan = understand("What did Cabinet resolve about the Integrated Transport Plan?")
     answer = wide_answerer.answer(plan, passages)
     assert not answer.abstained
     assert {c.passage.source for c in answer.citations} == {"cabinet/minutes.pdf"}
@@ -203,7 +204,7 @@ def test_asked_what_must_improve_the_improvement_list_is_quoted(wide_answerer) -
         _letter("1", LETTER, "Focused visit to Wenbury children’s services"),
         _letter("2", IMPROVE_LIST, "What needs to improve in this area of social work practice?"),
     ]
-    plan = plan_query("What did Ofsted say Wenbury needs to improve for care leavers?")
+    plan = understand("What did Ofsted say Wenbury needs to improve for care leavers?")
     answer = wide_answerer.answer(plan, passages)
     assert {c.passage.id for c in answer.citations} == {"2"}
     for point in ("pathway plans", "health history", "internet access"):
@@ -212,7 +213,7 @@ def test_asked_what_must_improve_the_improvement_list_is_quoted(wide_answerer) -
 
 
 def test_asked_for_a_grade_that_no_sentence_gives_it_declines(wide_answerer) -> None:
-    plan = plan_query("What overall effectiveness grade did Ofsted give Wenbury’s services?")
+    plan = understand("What overall effectiveness grade did Ofsted give Wenbury’s services?")
     answer = wide_answerer.answer(
         plan, [_letter("1", LETTER, "Focused visit to Wenbury children’s services")]
     )
@@ -224,7 +225,7 @@ def test_a_scene_setting_clause_is_not_answered(wide_answerer) -> None:
         _passage("1", FINDING, "discussion"),
         _passage("2", RESOLUTION, "resolution", "cabinet/printed-minutes.pdf"),
     ]
-    plan = plan_query(
+    plan = understand(
         "The Cabinet Member introduced the Integrated Transport Plan - what did Cabinet resolve "
         "about its cost?"
     )
@@ -249,7 +250,7 @@ def test_a_sum_asked_for_comes_from_the_same_agenda_item(wide_answerer) -> None:
         _passage("2", FUNDING, "discussion"),  # the same item 87, another chunk
         _passage("3", FINDING, "discussion", "cabinet/other-minutes.pdf"),
     ]
-    plan = plan_query("How are the new no-smoking zones around parks being paid for?")
+    plan = understand("How are the new no-smoking zones around parks being paid for?")
     answer = wide_answerer.answer(plan, passages)
     assert "£1.9 million" in answer.text
     # the zones' description without the sum only sets the scene: the sum's passage answers
@@ -263,7 +264,7 @@ def test_a_judgement_heading_answers_a_grade_question(wide_answerer) -> None:
         "since the last inspection."
     )
     passages = [_letter("1", f"{heading}\n\n{findings}", heading)]
-    plan = plan_query("What grade did Ofsted give Wenbury's children's services?")
+    plan = understand("What grade did Ofsted give Wenbury's children's services?")
     answer = wide_answerer.answer(plan, passages)
     assert not answer.abstained
     assert "Requires improvement to be good" in answer.text
@@ -279,21 +280,21 @@ def test_an_earlier_judgement_does_not_answer_a_question_about_the_latest(wide_a
         _letter("1", f"This is the first inspection of Wenbury children’s services. {earlier}", ""),
         _letter("2", f"{heading}\n\nChildren in Wenbury receive better help.", heading),
     ]
-    plan = plan_query(
+    plan = understand(
         "Give me Ofsted's verdicts on Wenbury: the overall grade for children's services and "
         "the outcome of the inspection."
     )
     answer = wide_answerer.answer(plan, passages)
     assert "Requires improvement to be good" in answer.text
     assert "inadequate" not in answer.text
-    asked_before = plan_query("How had Wenbury's children's services been rated before that?")
+    asked_before = understand("How had Wenbury's children's services been rated before that?")
     assert "inadequate" in wide_answerer.answer(asked_before, passages).text
 
 
 def test_a_thing_the_passages_do_not_mention_is_declined(wide_answerer) -> None:
     passages = [_passage("1", FINDING, "discussion"), _passage("2", RESOLUTION, "resolution")]
     # every word of the name is indexed (in FOSTERING), but these passages do not mention it
-    plan = plan_query("What did Cabinet decide about the Spring Fostering Campaign?")
+    plan = understand("What did Cabinet decide about the Spring Fostering Campaign?")
     answer = wide_answerer.answer(plan, passages)
     assert answer.abstained and not answer.citations
     assert "Spring Fostering Campaign" in answer.text
@@ -305,7 +306,7 @@ def test_a_decision_minuted_in_a_sentence_answers_what_was_agreed(wide_answerer)
         "On the proposal of Cllr Murphy, seconded by Cllr Ruddle, it was agreed that the draft "
         "Integrated Transport Plan be recommended to Council for adoption."
     )
-    plan = plan_query("What did the committee agree about the draft Integrated Transport Plan?")
+    plan = understand("What did the committee agree about the draft Integrated Transport Plan?")
     answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
     assert "recommended to Council for adoption" in answer.text
 
@@ -316,6 +317,6 @@ def test_a_follow_up_pointing_back_is_answered_with_the_earlier_question(wide_an
         "Plan review, for a total amount of £233,820 (excluding VAT);"
     )
     earlier = "Who did Cabinet appoint to review the Integrated Transport Plan?"
-    plan = plan_query("How much is that contract worth?", [earlier])
+    plan = understand("How much is that contract worth?", [earlier])
     answer = wide_answerer.answer(plan, [_passage("1", text, "resolution")])
     assert not answer.abstained and "£233,820" in answer.text

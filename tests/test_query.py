@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.retrieval.question import Vocabulary, acronym, date_range, plan_query
+from assistant.retrieval.dates import date_range
+from assistant.retrieval.facts import NUMBER
+from assistant.retrieval.names import Vocabulary, acronym
+from assistant.retrieval.question import understand
 
 VOCAB = Vocabulary(
     councils=("Bury", "Kent County Council", "West Northamptonshire", "Worcestershire"),
@@ -28,28 +31,28 @@ def test_dates_in_questions() -> None:
 
 
 def test_names_kinds_and_figures() -> None:
-    plan = plan_query("What did Kent's Cabinet resolve on 9 January 2025?", vocabulary=VOCAB)
+    plan = understand("What did Kent's Cabinet resolve on 9 January 2025?", vocabulary=VOCAB)
     assert plan.councils == {"Kent County Council"}
     assert plan.committees == {"Cabinet"}
-    assert plan.wants_resolution and not plan.wants_number
-    assert plan_query("How many panels does KCC run?", vocabulary=VOCAB).councils == {
+    assert plan.wants_resolution
+    assert understand("How many panels does KCC run?", vocabulary=VOCAB).councils == {
         "Kent County Council"
     }
-    assert plan_query("How long do children wait?", vocabulary=VOCAB).wants_number
+    assert NUMBER in understand("How long do children wait?", vocabulary=VOCAB).wanted.kinds
 
 
 def test_follow_up_carries_the_subject() -> None:
     history = ["What did inspectors find about youth services in Worcestershire in April 2024?"]
-    plan = plan_query("How many youth clubs does the area have?", history, VOCAB)
+    plan = understand("How many youth clubs does the area have?", history, VOCAB)
     assert plan.councils == {"Worcestershire"}
     assert plan.date_from == dt.date(2024, 4, 1)
     assert plan.text.startswith("Worcestershire April 2024 ")
-    own = plan_query("And what about Bury?", history, VOCAB)
+    own = understand("And what about Bury?", history, VOCAB)
     assert own.councils == {"Bury"}  # a name in the question replaces the carried one
 
 
 def test_metadata_match_scores_named_things() -> None:
-    plan = plan_query("What did the Cabinet decide in January 2025?", vocabulary=VOCAB)
+    plan = understand("What did the Cabinet decide in January 2025?", vocabulary=VOCAB)
     meeting = {"committee": "Cabinet", "date": "2025-01-30", "section_kind": "resolution"}
     other = {"committee": "Audit Committee", "date": "2024-06-01", "section_kind": "discussion"}
     assert plan.metadata_match(meeting) == 2.5
@@ -57,7 +60,7 @@ def test_metadata_match_scores_named_things() -> None:
 
 
 def test_inspection_dates_allow_publication_after_the_visit() -> None:
-    plan = plan_query("the area SEND inspection in March 2024", vocabulary=VOCAB)
+    plan = understand("the area SEND inspection in March 2024", vocabulary=VOCAB)
     report = {"doc_kind": "inspection", "date": "2024-05-15"}
     minutes = {"doc_kind": "minutes", "date": "2024-05-15"}
     assert plan.metadata_match(report) == 1.0
@@ -70,7 +73,7 @@ def test_acronym() -> None:
 
 
 def test_asked_what_must_improve_boosts_the_improvement_headings() -> None:
-    plan = plan_query("What did Ofsted say Bury needed to improve for care leavers?", [], VOCAB)
+    plan = understand("What did Ofsted say Bury needed to improve for care leavers?", [], VOCAB)
     assert plan.wants_improvement
     needs = {"council": "Bury", "heading": "What needs to improve in this area of practice?"}
     better = {"council": "Bury", "heading": "What does the area partnership need to do better?"}
@@ -83,17 +86,17 @@ def test_asked_what_must_improve_boosts_the_improvement_headings() -> None:
         "Which improvements are needed in Bury's SEND services?",
         "What must the partnership do better?",
     ):
-        assert plan_query(question, [], VOCAB).wants_improvement, question
+        assert understand(question, [], VOCAB).wants_improvement, question
     for question in (
         "How has Bury improved since 2022?",
         "What did Bury's inspection find?",
         "What did Cabinet agree about the SEND Priority Action Plan?",  # a name, not an ask
     ):
-        assert not plan_query(question, [], VOCAB).wants_improvement, question
+        assert not understand(question, [], VOCAB).wants_improvement, question
 
 
 def test_asked_how_it_is_paid_for_prefers_passages_with_a_sum() -> None:
-    plan = plan_query("How are Bury's new smoke-free zones being paid for?", [], VOCAB)
+    plan = understand("How are Bury's new smoke-free zones being paid for?", [], VOCAB)
     assert plan.wants_money
     assert plan.text_match("The project was funded by a £1.9 million grant.") > 0
     assert plan.text_match("Smoke-free zones will launch around parks.") == 0
@@ -103,15 +106,15 @@ def test_asked_how_it_is_paid_for_prefers_passages_with_a_sum() -> None:
         "How much money did Cabinet put in?",
         "What did the council spend on agency staff?",
     ):
-        assert plan_query(question, [], VOCAB).wants_money, question
+        assert understand(question, [], VOCAB).wants_money, question
     # Pay as the subject, not the question: a pay ratio is no sum of money.
-    ratio = plan_query("In the pay policy, how many times the median is the top earner paid?")
+    ratio = understand("In the pay policy, how many times the median is the top earner paid?")
     assert not ratio.wants_money
     assert ratio.text_match("The top salary is £200,000.") == 0
 
 
 def test_inspection_dates_allow_a_visit_that_began_the_month_before() -> None:
-    plan = plan_query("What grade did the November 2022 inspection give?", [], VOCAB)
+    plan = understand("What grade did the November 2022 inspection give?", [], VOCAB)
     began = {"doc_kind": "inspection", "date": "2022-10-31"}
     assert plan.metadata_match(began) == 1.0
     assert plan.metadata_match({**began, "date": "2022-10-01"}) == 0.0
@@ -122,8 +125,8 @@ def test_a_follow_up_pointing_back_is_searched_with_the_question_it_points_to() 
     earlier = (
         "Who did the committee pick in April 2025 to develop the Economic Development Strategy?"
     )
-    plan = plan_query("How much is that contract worth?", [earlier], VOCAB)
+    plan = understand("How much is that contract worth?", [earlier], VOCAB)
     assert plan.topic == earlier and earlier in plan.text
     # a pronoun inside the question itself ('are they helping') points at its own words
-    own = plan_query("How many fair access panels are there, and are they helping?", [earlier])
+    own = understand("How many fair access panels are there, and are they helping?", [earlier])
     assert own.topic == "" and earlier not in own.text

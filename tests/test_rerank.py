@@ -6,7 +6,7 @@ from __future__ import annotations
 from langchain_core.documents import Document
 
 from assistant.answer.learned import LearnedAnswerer
-from assistant.retrieval.question import plan_query
+from assistant.retrieval.question import understand
 from assistant.retrieval.rerank import Candidate, LearnedReranker, RelevanceScorer, VectorCache
 from assistant.settings import Settings
 from assistant.store.keyword import KeywordIndex
@@ -36,7 +36,7 @@ def _scorer(embeddings) -> RelevanceScorer:
 
 def test_the_passage_that_answers_is_ranked_first(embeddings) -> None:
     scorer = _scorer(embeddings)
-    plan = plan_query("How long do children in Wenbury wait for speech therapy after triage?")
+    plan = understand("How long do children in Wenbury wait for speech therapy after triage?")
     # The fused order put the answer second; it holds more of the question's rare terms.
     candidates = [
         Candidate(_passage("n", NEAR), 0, 0, chunk_cos=0.55, bm25_score=6.0, fused_rank=0),
@@ -62,7 +62,7 @@ def test_the_reranker_is_a_langchain_document_compressor(embeddings) -> None:
 
 def test_the_learned_answer_quotes_the_answering_sentence(embeddings) -> None:
     answerer = LearnedAnswerer(_scorer(embeddings), Settings(_env_file=None))
-    plan = plan_query("How long do children in Wenbury wait for speech therapy after triage?")
+    plan = understand("How long do children in Wenbury wait for speech therapy after triage?")
     passages = [_passage("a", ANSWER), _passage("n", NEAR)]
     for passage in passages:
         passage.score = 1.0

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.retrieval.hybrid import HybridRetriever, fuse_rankings
-from assistant.retrieval.question import Vocabulary, committees_in, plan_query, split_clauses
+from assistant.retrieval.names import Vocabulary, committees_in
+from assistant.retrieval.question import split_clauses, understand
 from assistant.settings import Settings
 from assistant.store.chroma import IndexStore
 from assistant.store.keyword import KeywordIndex
@@ -50,7 +51,7 @@ def test_clauses_split_at_dashes_sentences_and_joined_questions() -> None:
 
 
 def test_each_part_keeps_the_subject_of_the_others() -> None:
-    plan = plan_query(
+    plan = understand(
         "Dudley's February 2024 focused visit refers back to the previous inspection. What "
         "grade did that November 2022 inspection give, and how did it describe the trend?",
         vocabulary=VOCAB,
@@ -66,7 +67,7 @@ def test_each_part_keeps_the_subject_of_the_others() -> None:
     assert trend.councils == {"Dudley"} and trend.date_from == dt.date(2022, 11, 1)
     assert trend.text.endswith(" how did it describe the trend?")
     assert "November 2022" in trend.text and "Dudley" in trend.text
-    assert plan_query("What did Cabinet decide in May 2024?", vocabulary=VOCAB).parts == []
+    assert understand("What did Cabinet decide in May 2024?", vocabulary=VOCAB).parts == []
 
 
 def test_committees_are_meetings_not_roles_or_parts_of_a_body_name() -> None:
@@ -80,7 +81,7 @@ def test_committees_are_meetings_not_roles_or_parts_of_a_body_name() -> None:
         "Cabinet"
     }
     history = ["What did the Cabinet Member say at County Council in March 2025?"]
-    follow_up = plan_query("And how many pupils?", history, VOCAB)
+    follow_up = understand("And how many pupils?", history, VOCAB)
     assert follow_up.committees == {"County Council"}
 
 
@@ -129,9 +130,9 @@ def test_a_two_part_question_finds_the_second_document(tmp_path: Path) -> None:
         "Dudley's February 2024 focused visit refers back to the previous inspection. "
         "What grade did that November 2022 inspection give?"
     )
-    plan = plan_query(question, vocabulary=retriever.vocabulary)
+    plan = understand(question, vocabulary=retriever.vocabulary)
     assert len(plan.parts) == 2
-    whole_only = plan_query(question, vocabulary=retriever.vocabulary)
+    whole_only = understand(question, vocabulary=retriever.vocabulary)
     whole_only.parts = []
     assert [p.id for p in retriever.search(whole_only, k=3)] == ["v1", "v2", "v3"]
     assert "i1" in [p.id for p in retriever.search(plan, k=3)]
@@ -148,6 +149,6 @@ def test_a_chunk_that_is_only_a_heading_ranks_after_passages_with_sentences(tmp_
         ("s1", "The area partnership needs to improve how quickly EHC plans are issued.", meta),
     ] + [(f"n{i}", f"Highways repairs to road number {i} and pavements.", meta) for i in range(6)]
     retriever = _retriever(tmp_path, rows)
-    plan = plan_query("What does the area partnership need to do better?")
+    plan = understand("What does the area partnership need to do better?")
     ranked = [p.id for p in retriever.search(plan, k=4)]
     assert ranked[0] == "s1" and "h1" not in ranked[:1]

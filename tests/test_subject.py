@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.answer.subject import date_not_held, named_things, things_not_found
+from assistant.answer.subject import date_not_held, things_not_found
+from assistant.retrieval.names import named_things
+from assistant.retrieval.question import understand
 from assistant.types import Passage
 
 
@@ -35,8 +37,8 @@ def test_a_thing_no_passage_mentions_is_not_found() -> None:
         "2", "Mr Hale referred to the Winter Warmth Fund payments.", "b.pdf", 1, 0.0, meta
     )
     question = "What did Kent's Cabinet decide about the Winter Warmth Fund?"
-    assert things_not_found(question, [business]) == ["Winter Warmth Fund"]
-    assert things_not_found(question, [business, support]) == []
+    assert things_not_found(understand(question), [business]) == ["Winter Warmth Fund"]
+    assert things_not_found(understand(question), [business, support]) == []
 
 
 def _minutes(day: str, council: str = "Wenbury Borough Council") -> Passage:
@@ -45,27 +47,28 @@ def _minutes(day: str, council: str = "Wenbury Borough Council") -> Passage:
 
 
 def test_a_meeting_day_or_month_no_passage_is_dated_is_named_back() -> None:
-    from assistant.retrieval.question import Vocabulary, plan_query
+    from assistant.retrieval.names import Vocabulary
+    from assistant.retrieval.question import understand
 
     vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
-    asked = plan_query("What did Wenbury's Cabinet decide on 11 December 2014?", None, vocabulary)
+    asked = understand("What did Wenbury's Cabinet decide on 11 December 2014?", None, vocabulary)
     assert date_not_held(asked, [_minutes("2014-11-27")]) == "11 December 2014"
     assert date_not_held(asked, [_minutes("2014-11-27"), _minutes("2014-12-11")]) == ""
     # Another council's meeting that day does not hold it either.
     other = _minutes("2014-12-11", council="Holtby District Council")
     assert date_not_held(asked, [_minutes("2014-11-27"), other]) == "11 December 2014"
-    month = plan_query("What did Wenbury's Cabinet decide in October 2022?", None, vocabulary)
+    month = understand("What did Wenbury's Cabinet decide in October 2022?", None, vocabulary)
     assert date_not_held(month, [_minutes("2022-11-02")]) == "October 2022"
     assert date_not_held(month, [_minutes("2022-10-19")]) == ""
 
 
 def test_a_year_alone_or_an_undated_passage_is_not_a_missing_meeting() -> None:
-    from assistant.retrieval.question import plan_query
+    from assistant.retrieval.question import understand
 
     # A year may name the period a later paper covers.
-    year = plan_query("What did the 2024 salary disclosure report say?")
+    year = understand("What did the 2024 salary disclosure report say?")
     assert date_not_held(year, [_minutes("2025-03-03")]) == ""
     undated = Passage("u", "RESOLVED that the report be noted.", "u.pdf", 1, 0.0, {})
-    day = plan_query("What was resolved on 11 December 2014?")
+    day = understand("What was resolved on 11 December 2014?")
     assert date_not_held(day, [undated]) == ""
     assert date_not_held(day, []) == ""

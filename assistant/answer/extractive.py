@@ -4,15 +4,13 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 
 from __future__ import annotations
 
-import re
-
 from assistant.answer.prompts import (
     CANNOT_ANSWER_DETAIL,
     DATED_BUT_ABSENT,
     NAMED_BUT_ABSENT,
     NO_FIGURE,
 )
-from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer, parts_of
+from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer
 from assistant.answer.subject import about, date_not_held, item_of, on_subject, things_not_found
 from assistant.answer.units import (
     MAX_ANSWER_WORDS,
@@ -22,20 +20,10 @@ from assistant.answer.units import (
     with_context,
     with_following_clauses,
 )
-from assistant.retrieval.asks import (
-    COUNT,
-    DATE,
-    GRADE,
-    MONEY,
-    NUMBER,
-    asked,
-    asks,
-    asks_for_several,
-    holds,
-    holds_asked,
-)
+from assistant.retrieval.asks import Wanted, holds_asked
+from assistant.retrieval.facts import COUNT, DATE, GRADE, MONEY, NUMBER, holds
 from assistant.retrieval.passages import Unit, in_context
-from assistant.retrieval.question import QueryPlan, content_terms
+from assistant.retrieval.question import Query
 from assistant.settings import Settings
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
@@ -61,7 +49,6 @@ REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, GRADE: -ASKED_SLACK}
 SAME_PASSAGE_SLACK = 0.12
 # A part of a two-part question counts as answered when the quotes hold this share of its words.
 PART_COVERAGE = 0.6
-PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 
 
 class ExtractiveAnswerer:
@@ -80,7 +67,7 @@ class ExtractiveAnswerer:
         self.boilerplate = boilerplate or Boilerplate(set())
         self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate)
 
-    def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
+    def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
         if when := date_not_held(plan, top):
@@ -89,7 +76,7 @@ class ExtractiveAnswerer:
         missing = (
             self._unknown_names(plan)
             or self._named_but_absent(plan, top)
-            or things_not_found(plan.question, top)
+            or things_not_found(plan, top)
         )
         covered = self._coverage(plan, top) >= self.settings.min_coverage
         units = self.scorer.score(plan, top) if top and covered and not missing else []
@@ -108,30 +95,27 @@ class ExtractiveAnswerer:
         text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
 
-    def _unknown_names(self, plan: QueryPlan) -> list[str]:
+    def _unknown_names(self, plan: Query) -> list[str]:
         """Proper nouns of the question that no indexed document mentions at all."""
-        names = PROPER_NOUN.findall(plan.question)
-        return [n for n in names if all(not self.terms.knows(t) for t in tokenize(n))]
+        return [n for n in plan.proper_nouns if all(not self.terms.knows(t) for t in tokenize(n))]
 
-    def _coverage(self, plan: QueryPlan, passages: list[Passage]) -> float:
+    def _coverage(self, plan: Query, passages: list[Passage]) -> float:
         """The largest share (by rarity) of the question's content words one passage holds
         (for a question of several parts, the mean over its parts).
 
         A question whose rare words no passage contains asks about something the documents do
         not cover, however similar the passages sound.
         """
-        question_parts = parts_of(plan)
         # A follow-up pointing back ('that contract') is about what the earlier question named.
-        question = f"{plan.topic} {plan.question}" if plan.topic else plan.question
+        whole = plan.subject.terms
         held = [set(tokenize(in_context(p))) for p in passages]
-        if question_parts:
-            shares = [self._coverage_of(part, held) for part in question_parts]
-            return max(self._coverage_of(question, held), sum(shares) / len(shares))
-        return self._coverage_of(question, held)
+        if plan.parts:
+            shares = [self._coverage_of(part.terms, held) for part in plan.parts]
+            return max(self._coverage_of(whole, held), sum(shares) / len(shares))
+        return self._coverage_of(whole, held)
 
-    def _coverage_of(self, question: str, held: list[set[str]]) -> float:
-        """The largest idf-weighted share of ``question``'s content terms one passage holds."""
-        terms = content_terms(question)
+    def _coverage_of(self, terms: frozenset[str], held: list[set[str]]) -> float:
+        """The largest idf-weighted share of a question's content ``terms`` one passage holds."""
         total = sum(self.terms.idf(t) for t in terms)
         if not total:
             return 1.0
@@ -143,7 +127,7 @@ class ExtractiveAnswerer:
             default=0.0,
         )
 
-    def _named_but_absent(self, plan: QueryPlan, passages: list[Passage]) -> list[str]:
+    def _named_but_absent(self, plan: Query, passages: list[Passage]) -> list[str]:
         """Bodies the question names that none of the passages is from or mentions."""
         missing: list[str] = []
         for name in sorted(plan.councils):
@@ -151,7 +135,7 @@ class ExtractiveAnswerer:
                 missing.append(name)
         return missing
 
-    def _select(self, plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
+    def _select(self, plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,
         close runners-up of its passage, the best sentence for each asked part of the question
         the quotes do not answer yet, and a figure asked for from the same agenda item."""
@@ -170,12 +154,12 @@ class ExtractiveAnswerer:
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
 
     def _runners_up(
-        self, plan: QueryPlan, anchor: Unit, units: list[Unit], floor: float
+        self, plan: Query, anchor: Unit, units: list[Unit], floor: float
     ) -> list[Unit]:
         """Sentences scoring near the anchor: of its own passage (there one close to the topic a
         question's first part sets counts too, as it costs no further citation), or of any
         passage when the question asks which documents say something."""
-        if asks_for_several(plan.question):
+        if plan.several:
             near = [(u.score, u) for u in units]
         else:
             same = [u for u in units if u.passage_rank == anchor.passage_rank]
@@ -184,7 +168,7 @@ class ExtractiveAnswerer:
         return [u for _, u in sorted(near, key=lambda pair: -pair[0])]
 
     def _anchor(
-        self, plan: QueryPlan, ranked: list[Unit], units: list[Unit], passages: list[Passage]
+        self, plan: Query, ranked: list[Unit], units: list[Unit], passages: list[Passage]
     ) -> Unit | None:
         """The sentence the answer is built on; None when nothing answers well enough."""
         threshold = self.settings.abstain_threshold
@@ -201,34 +185,31 @@ class ExtractiveAnswerer:
             if kind != GRADE:  # a grade is found nowhere but in a judgement: no relative floor
                 floor = max(floor, anchor.score - ASKED_SLACK)
             holding = [
-                u for u in ranked if u.score >= floor and _holds_near(kind, u, units, plan.question)
+                u for u in ranked if u.score >= floor and _holds_near(kind, u, units, plan.wanted)
             ]
             if not holding:
                 return None
             anchor = holding[0]
         return anchor
 
-    def _answer_parts(self, plan: QueryPlan, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
+    def _answer_parts(self, plan: Query, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""
-        question_parts = parts_of(plan)
-        for index, (part, ask) in enumerate(
-            zip(question_parts, asked(question_parts), strict=True)
-        ):
-            if ask and not self._answers(part, chosen, plan.question):
-                best = self._best_for(index, part, units, chosen, plan.question)
+        for index, part in enumerate(plan.parts):
+            if part.asking and not self._answers(part, chosen, plan.wanted):
+                best = self._best_for(index, part, units, chosen, plan.wanted)
                 if best is not None:
                     chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
 
     def _figure_from_item(
-        self, plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
+        self, plan: Query, chosen: list[Unit], units: list[Unit], passages: list[Passage]
     ) -> list[Unit]:
         """Asked for a sum or a figure the quotes lack, the sentence of the same agenda item or
         report section that gives one ('… was funded by a £1.9 million grant'), in place of
         quotes from other passages that only set its scene."""
         item = item_of(passages[chosen[0].passage_rank]) if chosen else None
         floor = self.settings.abstain_threshold - ASKED_SLACK
-        for kind in asks(plan.question) & {NUMBER, COUNT, MONEY}:
+        for kind in plan.wanted.kinds & {NUMBER, COUNT, MONEY}:
             if item is None or any(holds(kind, u.text) for u in chosen):
                 continue
             same_item = [
@@ -246,36 +227,36 @@ class ExtractiveAnswerer:
                 chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
 
-    def _lacks_figure(self, plan: QueryPlan, units: list[Unit]) -> bool:
+    def _lacks_figure(self, plan: Query, units: list[Unit]) -> bool:
         """Asked for a figure or a grade, the passages are on the subject but no close sentence
         gives one."""
         best = max((u.score for u in units), default=0.0)
-        return bool(REQUIRED & asks(plan.question)) and best >= self.settings.abstain_threshold
+        return bool(REQUIRED & plan.wanted.kinds) and best >= self.settings.abstain_threshold
 
-    def _answers(self, part: str, chosen: list[Unit], question: str) -> bool:
+    def _answers(self, part: Query, chosen: list[Unit], wanted: Wanted) -> bool:
         """Whether the quotes hold most of the part's rare words and the kind of fact it asks."""
-        terms = content_terms(part)
+        terms = part.terms
         total = sum(self.terms.idf(t) for t in terms) or 1.0
         quoted = set(tokenize(" ".join(u.text for u in chosen)))
         share = sum(self.terms.idf(t) for t in terms & quoted) / total
-        return share >= PART_COVERAGE and any(_holds_all(part, u, question) for u in chosen)
+        return share >= PART_COVERAGE and any(_holds_all(part, u, wanted) for u in chosen)
 
     def _best_for(
-        self, index: int, part: str, units: list[Unit], chosen: list[Unit], question: str
+        self, index: int, part: Query, units: list[Unit], chosen: list[Unit], wanted: Wanted
     ) -> Unit | None:
         """The sentence not yet quoted that best answers part ``index`` of the question (holding
         the kind of fact the part asks for), if any answers it well."""
         candidates = [
-            u for u in units if all(u is not c for c in chosen) and _holds_all(part, u, question)
+            u for u in units if all(u is not c for c in chosen) and _holds_all(part, u, wanted)
         ]
         best = max(candidates, key=lambda u: u.part_fits[index], default=None)
         # Holding the figure or grade the part asks for is evidence of its own.
-        slack = ASKED_SLACK if REQUIRED & asks(part) else 0.0
+        slack = ASKED_SLACK if REQUIRED & part.wanted.kinds else 0.0
         if best is None or best.part_fits[index] < self.settings.abstain_threshold - slack:
             return None
         # A sentence already quoted that answers the part about as well is enough.
         quoted = max(
-            (u.part_fits[index] for u in chosen if _holds_all(part, u, question)), default=None
+            (u.part_fits[index] for u in chosen if _holds_all(part, u, wanted)), default=None
         )
         if quoted is not None and best.part_fits[index] < quoted + PART_GAIN:
             return None
@@ -297,24 +278,21 @@ def compose(chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Cita
     return "\n\n".join(lines), citations
 
 
-def _required_of_anchor(plan: QueryPlan) -> frozenset[str]:
+def _required_of_anchor(plan: Query) -> frozenset[str]:
     """The figure or grade the answer's first quote must hold: what the question asks for, or
     for a question of several parts what every asking part asks for ('the ILACS grade and the
     outcome of the SEND inspection'); parts asking different things are answered part by part."""
-    question_parts = parts_of(plan)
-    if not question_parts:
-        return REQUIRED & asks(plan.question)
-    asking = [
-        asks(part) for part, ask in zip(question_parts, asked(question_parts), strict=True) if ask
-    ]
+    if not plan.parts:
+        return REQUIRED & plan.wanted.kinds
+    asking = [part.wanted.kinds for part in plan.parts if part.asking]
     return REQUIRED.intersection(*asking) if asking else frozenset()
 
 
-def _holds_all(part: str, unit: Unit, question: str) -> bool:
+def _holds_all(part: Query, unit: Unit, wanted: Wanted) -> bool:
     """Whether ``unit`` holds every kind of fact ``part`` asks for (a meeting's date is in
     every quote's label, so a date is not required of the sentence)."""
-    return all(holds_asked(kind, unit.text, question) for kind in asks(part) - {DATE})
+    return all(holds_asked(kind, unit.text, wanted) for kind in part.wanted.kinds - {DATE})
 
 
-def _holds_near(kind: str, unit: Unit, units: list[Unit], question: str) -> bool:
-    return any(holds_asked(kind, u.text, question) for u in with_context(unit, units))
+def _holds_near(kind: str, unit: Unit, units: list[Unit], wanted: Wanted) -> bool:
+    return any(holds_asked(kind, u.text, wanted) for u in with_context(unit, units))

@@ -20,13 +20,13 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnablePassthrough
 
 from assistant.answer import prompts
-from assistant.retrieval.question import QueryPlan
+from assistant.retrieval.question import Query
 from assistant.text import ABBREVIATIONS, split_units, tokenize
 from assistant.types import Answer, Citation, Filters, Passage
 
 log = logging.getLogger(__name__)
 
-Retrieve = Callable[[str, list[str] | None, Filters | None], tuple[QueryPlan, list[Passage]]]
+Retrieve = Callable[[str, list[str] | None, Filters | None], tuple[Query, list[Passage]]]
 
 CITE = re.compile(r"(\s*)\[(?:passages?\s*)?(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]", re.I)
 SENTENCE_END = re.compile(
@@ -41,7 +41,7 @@ MAX_NOTE_QUOTE = 80
 class Answerer(Protocol):
     """The extractive answer step (rules or learned) the model's answer falls back to."""
 
-    def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer: ...
+    def answer(self, plan: Query, passages: list[Passage]) -> Answer: ...
 
 
 # --- prompts and the chain ----------------------------------------------------------------
@@ -117,7 +117,7 @@ def create_chain(llm: BaseChatModel, retrieve: Retrieve, top_k: int) -> Runnable
         raw = condense.invoke({"history": history, "question": inputs["question"]}, config)
         return clean_condensed(raw, inputs["question"])
 
-    def retrieved(inputs: dict[str, Any]) -> tuple[QueryPlan, list[Passage]]:
+    def retrieved(inputs: dict[str, Any]) -> tuple[Query, list[Passage]]:
         try:
             return retrieve(inputs["standalone"], inputs["history"], inputs["filters"])
         except Exception as exc:
@@ -182,7 +182,7 @@ class LLMAnswerer:
         question: str,
         history: list[str] | None,
         filters: Filters | None,
-        retrieved: tuple[QueryPlan, list[Passage]],
+        retrieved: tuple[Query, list[Passage]],
         raw: str,
     ) -> Answer:
         """Check the model's ``raw`` text against the passages it was shown."""
@@ -202,7 +202,7 @@ class LLMAnswerer:
         question: str,
         history: list[str] | None,
         filters: Filters | None,
-        retrieved: tuple[QueryPlan, list[Passage]] | None,
+        retrieved: tuple[Query, list[Passage]] | None,
         note: str,
     ) -> Answer:
         plan, passages = retrieved or self.retrieve(question, history, filters)

@@ -13,22 +13,19 @@ answer at all.
 
 from __future__ import annotations
 
-import re
-
 from assistant.answer.extractive import compose
 from assistant.answer.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
 from assistant.answer.sentence_relevance import SentenceRelevance
 from assistant.answer.subject import about, date_not_held, on_subject
 from assistant.answer.units import MAX_ANSWER_WORDS, add_new, with_context, with_following_clauses
 from assistant.retrieval.passages import Unit
-from assistant.retrieval.question import QueryPlan
+from assistant.retrieval.question import Query
 from assistant.retrieval.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
 from assistant.text import tokenize
 from assistant.types import Answer, Passage
 
 ANSWER_PASSAGES = 5
-PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 
 
 class LearnedAnswerer:
@@ -43,7 +40,7 @@ class LearnedAnswerer:
     def floor(self) -> float:
         return self.scorer.models.floor
 
-    def answer(self, plan: QueryPlan, passages: list[Passage]) -> Answer:
+    def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
         if when := date_not_held(plan, top):
@@ -62,31 +59,30 @@ class LearnedAnswerer:
         text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
 
-    def scored_units(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
+    def scored_units(self, plan: Query, passages: list[Passage]) -> list[Unit]:
         """The units of ``passages`` (ranked, ``score`` the reranker's logit) with their
         probability of answering the question."""
         candidates = [Candidate(p, logit=p.score) for p in passages]
         return self.sentences.score_units(self.scorer.asked(plan), candidates)
 
-    def answerable(self, plan: QueryPlan, passages: list[Passage], units: list[Unit]) -> float:
+    def answerable(self, plan: Query, passages: list[Passage], units: list[Unit]) -> float:
         """The answerable model's probability that these passages answer the question."""
         row = self.sentences.question_features(self.scorer.asked(plan), passages, units)
         return float(self.scorer.models.answerable.probability(row)[0])
 
-    def _unknown_names(self, plan: QueryPlan) -> list[str]:
+    def _unknown_names(self, plan: Query) -> list[str]:
         """Proper nouns of the question that no indexed document mentions at all."""
         terms = self.scorer.terms
         known = getattr(terms, "knows", None)
         if known is None:
             return []
-        names = PROPER_NOUN.findall(plan.question)
-        return [n for n in names if all(not known(t) for t in tokenize(n))]
+        return [n for n in plan.proper_nouns if all(not known(t) for t in tokenize(n))]
 
-    def _named_but_absent(self, plan: QueryPlan, passages: list[Passage]) -> list[str]:
+    def _named_but_absent(self, plan: Query, passages: list[Passage]) -> list[str]:
         """Bodies the question names that none of the passages is from or mentions."""
         return [n for n in sorted(plan.councils) if not any(about(p, n) for p in passages)]
 
-    def _select(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
+    def _select(self, plan: Query, units: list[Unit]) -> list[Unit]:
         """The best sentence with what it needs to be understood, close runners-up, and the
         best sentence for each part of the question the quotes do not answer yet."""
         ranked = sorted(units, key=lambda u: -u.score)

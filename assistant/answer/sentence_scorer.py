@@ -10,17 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.units import improvement_list
-from assistant.retrieval.asks import (
-    COUNT,
-    DATE,
-    GRADE,
-    MONEY,
-    NUMBER,
-    asked,
-    asks,
-    holds,
-    holds_asked,
-)
+from assistant.retrieval.asks import Wanted, holds_asked
+from assistant.retrieval.facts import COUNT, DATE, GRADE, MONEY, NUMBER, holds
 from assistant.retrieval.passages import (
     SHORT_UNIT_WORDS,
     Unit,
@@ -29,7 +20,7 @@ from assistant.retrieval.passages import (
     is_title,
     units_of,
 )
-from assistant.retrieval.question import QueryPlan
+from assistant.retrieval.question import Query
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
 from assistant.store.keyword import TermStats
@@ -57,19 +48,16 @@ ANSWER_PASSAGES = 5
 FACTS = frozenset({NUMBER, COUNT, GRADE, DATE, MONEY})
 # A decision minuted in a sentence of its own ('… seconded by Cllr Ruddle it was agreed: …').
 DECIDED = re.compile(r"\bit was (?:agreed|resolved|decided|noted)\b|\bresolved\b", re.I)
-ASKS_CLOSE = re.compile(r"\b(?:clos\w*|end(?:ed)?|finish\w*|next meeting)\b", re.I)
-AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Asking:
     """A question (or one of its parts) as scoring sees it."""
 
-    text: str
     vector: np.ndarray
-    terms: set[str]
+    terms: frozenset[str]
     weight: float
-    wanted: frozenset[str]
+    wanted: Wanted
 
 
 class SentenceScorer:
@@ -82,33 +70,33 @@ class SentenceScorer:
         self.terms = terms
         self.boilerplate = boilerplate
 
-    def score(self, plan: QueryPlan, passages: list[Passage]) -> list[Unit]:
+    def score(self, plan: Query, passages: list[Passage]) -> list[Unit]:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""
         units = [u for rank, p in enumerate(passages) for u in units_of(rank, p)]
-        wanted = asks(plan.question)
+        wanted = plan.wanted.kinds
         for unit in units:
             unit.title = is_title(unit.text, passages[unit.passage_rank].metadata)
-        if not AGENDA.search(plan.question):
+        if not plan.agenda:
             # A heading names a topic (and is in every quote's label); it answers nothing,
             # unless it is an inspection's judgement ('Overall effectiveness: Inadequate').
             units = [u for u in units if not u.title or (GRADE in wanted and holds(GRADE, u.text))]
-        asks_close = bool(ASKS_CLOSE.search(plan.question))
         units = [
             u
             for u in units
-            if not is_furniture(u.text, DATE in wanted) and (asks_close or not is_closing(u.text))
+            if not is_furniture(u.text, DATE in wanted) and (plan.closing or not is_closing(u.text))
         ]
         if not units:
             return []
-        questions = [plan.question, *parts_of(plan)]
-        if plan.topic:  # a follow-up pointing back is also read with the question it points to
-            questions.append(f"{plan.topic} {plan.question}")
-        vectors = self.embeddings.encode(questions + [u.text for u in units])
+        questions = [plan, *plan.parts]
+        if plan.followed:  # a follow-up pointing back is also read with the question it points to
+            questions.append(plan.followed)
+        texts = [q.question for q in questions]
+        vectors = self.embeddings.encode(texts + [u.text for u in units])
         asking = [self._asking(q, v) for q, v in zip(questions, vectors, strict=False)]
         # When a part only sets the scene, a sentence is judged on the parts that ask; otherwise
         # on the whole question too (a sentence answering one part well is a good answer).
-        flags = asked(parts_of(plan))
-        judged = [all(flags), *flags] + [True] * bool(plan.topic)
+        flags = [part.asking for part in plan.parts]
+        judged = [all(flags), *flags] + [True] * bool(plan.followed)
         title_terms = [set(tokenize(_section_title(p))) for p in passages]
         for unit, vector in zip(units, vectors[len(questions) :], strict=True):
             unit.vector = vector
@@ -124,11 +112,10 @@ class SentenceScorer:
             unit.topic_fit = max(fits)
         return units
 
-    def _asking(self, question: str, vector: np.ndarray) -> Asking:
+    def _asking(self, question: Query, vector: np.ndarray) -> Asking:
         """What scoring needs of a question (or part), worked out once for all its units."""
-        terms = set(tokenize(question))
-        weight = sum(self.terms.idf(t) for t in terms) or 1.0
-        return Asking(question, vector, terms, weight, asks(question))
+        weight = sum(self.terms.idf(t) for t in question.words) or 1.0
+        return Asking(vector, question.words, weight, question.wanted)
 
     def _fit(
         self, question: Asking, unit: Unit, unit_terms: set[str], title_terms: set[str]
@@ -138,13 +125,15 @@ class SentenceScorer:
         idf = self.terms.idf
         overlap = sum(idf(t) for t in question.terms & unit_terms)
         on_topic = sum(idf(t) for t in question.terms & title_terms)
-        held = {kind for kind in question.wanted if holds_asked(kind, unit.text, question.text)}
+        held = {
+            kind for kind in question.wanted.kinds if holds_asked(kind, unit.text, question.wanted)
+        }
         # Inspection reports word their judgement and the next inspection's timing alike (often
         # as a heading): there the stock wording holding the fact asked for is the answer.
         stock_answer = bool(held & FACTS)
         return float(
             w["boilerplate"] * unit.boilerplate * (not stock_answer)
-            + w["title"] * unit.title * (not (GRADE in question.wanted and stock_answer))
+            + w["title"] * unit.title * (not (GRADE in question.wanted.kinds and stock_answer))
             + w["cosine"] * float(unit.vector @ question.vector)
             + w["overlap"] * overlap / question.weight
             + w["heading"] * on_topic / question.weight
@@ -153,7 +142,7 @@ class SentenceScorer:
         )
 
 
-def _prior(plan: QueryPlan, unit: Unit, passage: Passage) -> float:
+def _prior(plan: Query, unit: Unit, passage: Passage) -> float:
     """What the question asks for, beyond wording: a figure, a resolution, a real sentence."""
     meta = passage.metadata
     w = WEIGHTS
@@ -177,7 +166,3 @@ def _section_title(passage: Passage) -> str:
     meta = passage.metadata
     return f"{meta.get('heading', '')} {meta.get('item_title', '')}"
 
-
-def parts_of(plan: QueryPlan) -> list[str]:
-    """The parts of a question that asks two things or more (none for a one-part question)."""
-    return [part.question for part in plan.parts]

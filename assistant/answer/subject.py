@@ -4,23 +4,16 @@ the agenda item, the fund, scheme or plan it names."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
+from assistant.retrieval.names import acronym, distinctive_words
 from assistant.retrieval.passages import Unit, in_context
-from assistant.retrieval.question import (
-    MONTH_RE,
-    QueryPlan,
-    acronym,
-    content_terms,
-    date_range,
-    distinctive_words,
-)
+from assistant.retrieval.question import Query, content_terms
 from assistant.text import tokenize
 from assistant.types import Passage, human_date
 
 
-def on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> list[Unit]:
+def on_subject(plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
     """The units of passages from documents about the council or area the question names, and
     from the meeting or inspection it dates (when any passage is)."""
     named = (
@@ -29,7 +22,7 @@ def on_subject(plan: QueryPlan, units: list[Unit], passages: list[Passage]) -> l
         else {p.source for p in passages}
     )
     kept = [u for u in units if passages[u.passage_rank].source in named]
-    ranges = [r for r in map(date_range, (part.question for part in plan.parts)) if r[0]] or [
+    ranges = [part.own_dates for part in plan.parts if part.own_dates[0]] or [
         (plan.date_from, plan.date_to)
     ]
     plans = [replace(plan, date_from=start, date_to=end) for start, end in ranges]
@@ -56,44 +49,23 @@ def item_of(passage: Passage) -> tuple[str, str] | None:
     return (passage.source, item) if item else None
 
 
-# A named thing: two or more capitalised words, perhaps joined by one small word ('Winter
-# Warmth Fund', 'Written Statement of Action').
-WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
-NAMED_THING = re.compile(rf"\b{WORD}(?:\s+(?:(?:of|and|for|the|on|in)\s+)?{WORD})+")
-# A person or a post is who speaks in a passage, rarely what it says ('the Cabinet Member for
-# Education said …'), and a month is a date, not a name.
-NOT_A_THING = re.compile(
-    rf"\b(?:members?|chair\w*|vice|cllrs?|councillors?|mr|mrs|ms|miss|dr|sir|dame|leaders?|"
-    rf"directors?|heads?|officers?|mayor|executive|managers?|clerks?|inspectors?|ministers?|"
-    rf"secretary|{MONTH_RE})\b",
-    re.I,
-)
-
-
-def named_things(question: str) -> list[str]:
-    """The names of things in ``question`` ('Winter Warmth Fund'); its first word is
-    capitalised only because it comes first."""
-    first_lowered = re.sub(r"^\W*\w+", lambda m: m.group(0).lower(), question)
-    return [n for n in NAMED_THING.findall(first_lowered) if not NOT_A_THING.search(n)]
-
-
-def things_not_found(question: str, passages: list[Passage]) -> list[str]:
+def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
     """The things ``question`` names that none of ``passages`` mentions (every word of the name
     in its text or context): those passages are about something else."""
     found = [set(tokenize(in_context(p))) for p in passages]
     return [
         name
-        for name in named_things(question)
+        for name in plan.things
         if not any(content_terms(name) <= tokens for tokens in found)
     ]
 
 
-def date_not_held(plan: QueryPlan, passages: list[Passage]) -> str:
+def date_not_held(plan: Query, passages: list[Passage]) -> str:
     """The meeting day or month the question names ('11 December 2014', 'October 2022') when no
     passage about the body it names is dated then ('' otherwise): the documents hold another
     meeting or report, not the one asked about. A year alone is not checked ('the 2024 salary
     disclosure' names the period a later paper covers), nor a date only the history gives."""
-    named = [r for r in map(date_range, [plan.question]) if r[0] and not _whole_year(r)]
+    named = [r for r in [plan.own_dates] if r[0] and not _whole_year(r)]
     if not named or not passages:
         return ""
     start, end = named[0]

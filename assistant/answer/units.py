@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from assistant.retrieval.passages import Unit
-from assistant.retrieval.question import IMPROVE_HEADING, QueryPlan
+from assistant.retrieval.question import IMPROVE_HEADING, Query
 from assistant.text import words
 from assistant.types import Passage
 
@@ -80,13 +80,13 @@ def one_line(text: str) -> str:
     return re.sub(r"(?<!-)\s+", " ", text.strip())
 
 
-def improvement_list(plan: QueryPlan, meta: dict[str, Any]) -> bool:
+def improvement_list(plan: Query, meta: dict[str, Any]) -> bool:
     """Asked what must improve, a passage under 'What needs to improve …' is the answer."""
     return plan.wants_improvement and bool(IMPROVE_HEADING.search(str(meta.get("heading") or "")))
 
 
 def with_following_clauses(
-    plan: QueryPlan, chosen: list[Unit], units: list[Unit], passages: list[Passage]
+    plan: Query, chosen: list[Unit], units: list[Unit], passages: list[Passage]
 ) -> list[Unit]:
     """Asked what was resolved, quote the best clause's resolution on to its end; asked what
     must improve, the improvement list the best sentence is in (in budget)."""

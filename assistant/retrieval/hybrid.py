@@ -1,7 +1,7 @@
 """Hybrid retrieval: dense (Chroma) and BM25 fused by reciprocal rank, with filters and boosts.
 
 User filters (committee, dates, document kind) are hard: they go to Chroma as a ``where`` clause
-and to BM25 as a predicate. What the question itself names (``QueryPlan``) is soft: a boost in the
+and to BM25 as a predicate. What the question itself names (``Query``) is soft: a boost in the
 fused score, so a slightly wrong reading of the question never empties the results.
 """
 
@@ -16,8 +16,9 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from assistant.retrieval.complete_sentences import Neighbours
+from assistant.retrieval.names import Vocabulary
 from assistant.retrieval.passages import has_content
-from assistant.retrieval.question import QueryPlan, Vocabulary, plan_query
+from assistant.retrieval.question import Query, understand
 from assistant.retrieval.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
 from assistant.store.chroma import IndexStore
@@ -148,7 +149,7 @@ class HybridRetriever(BaseRetriever):
             vectors=vectors,
         )
 
-    def search(self, plan: QueryPlan, filters: Filters | None = None, k: int = 10) -> list[Passage]:
+    def search(self, plan: Query, filters: Filters | None = None, k: int = 10) -> list[Passage]:
         """The ``k`` best passages for a planned question, best first.
 
         With the learned reranker on (``settings.rerank``) the fused candidates are reordered by
@@ -169,7 +170,7 @@ class HybridRetriever(BaseRetriever):
         return passages[:k]
 
     def candidates(
-        self, plan: QueryPlan, filters: Filters | None = None, depth: int = 30
+        self, plan: Query, filters: Filters | None = None, depth: int = 30
     ) -> list[Candidate]:
         """The ``depth`` best passages by fused rank, cut sentences completed.
 
@@ -203,7 +204,7 @@ class HybridRetriever(BaseRetriever):
 
     def _fused(
         self,
-        plan: QueryPlan,
+        plan: Query,
         filters: Filters | None,
         found: dict[str, tuple[str, dict[str, Any]]],
         signals: dict[str, Candidate],
@@ -284,7 +285,7 @@ class HybridRetriever(BaseRetriever):
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        plan = plan_query(query, vocabulary=self.vocabulary)
+        plan = understand(query, vocabulary=self.vocabulary)
         passages = self.search(plan, k=self.settings.top_k)
         return [
             Document(id=p.id, page_content=p.text, metadata={**p.metadata, "score": p.score})

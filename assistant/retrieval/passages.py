@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.retrieval.asks import GRADE, holds
+from assistant.retrieval.facts import GRADE, holds
 from assistant.text import split_units, words
 from assistant.types import Passage
 

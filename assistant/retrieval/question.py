@@ -10,10 +10,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.retrieval.asks import (
+    ASKS_AGENDA,
+    ASKS_CLOSE,
+    MONEY_WORDS,
+    Wanted,
+    asked,
+    asks_for_several,
+    wanted,
+)
+from assistant.retrieval.dates import MONTHS, date_range, describe_range
+from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
 
 # Words that say how a question is asked, not what it is about.
@@ -29,33 +39,13 @@ def content_terms(question: str) -> set[str]:
     return set(tokenize(question)) - {stem(w) for w in QUESTION_WORDS}
 
 
-GENERIC_WORDS = frozenset(
-    "the of and for a an council county city borough district committee meeting local "
-    "authority area partnership metropolitan municipal parish town full special monthly".split()
-)
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-DAY_MONTH_YEAR = re.compile(rf"\b{ORDINAL}\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
-MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+{ORDINAL},?\s+(\d{{4}})\b", re.I)
-MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
-# 'in 2024' dates a meeting; 'for 2022 to 2026' or 'in 2024-25' names a plan's or budget's
-# period, which meetings years before may discuss.
-YEAR = re.compile(
-    r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–/]|to\b|until\b)\s*\d{2})", re.I
-)
 RESOLUTION_WORDS = re.compile(
     r"\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agree\w*|approv\w*|recommend\w*|"
     r"voted?|motion)\b",
     re.I,
 )
 ACTION_WORDS = re.compile(r"\b(action\w*|follow[- ]up|asked to|agreed to provide)\b", re.I)
-NUMBER_WORDS = re.compile(
-    r"\b(how (?:many|much|long|often)|what (?:date|percentage|proportion|figure|rate|amount)|"
-    r"when|which date|how big|what size|by how)\b",
-    re.I,
-)
 # "What did we last decide about X?": the newest decision first (views.latest_answer).
 _LATEST = r"(?:last|latest|most recent(?:ly)?)"
 _DECIDED = r"(?:decid\w*|decision\w*|resol\w*|agreed)"
@@ -70,13 +60,7 @@ IMPROVE_BOOST = 1.0
 REFERS_BACK = re.compile(
     r"\b(?:that|this|those|these)\s+(?!is\b|was\b|are\b|were\b|the\b|a\b|an\b)[a-z]+", re.I
 )
-# Asked how something is paid for or what it costs: the answer holds a sum of money.
-MONEY_WORDS = re.compile(
-    r"\b(?:(?:paid|pay(?:ing)?) for|funded|financed|costs?|costing|money|budget\w*|spend\w*|"
-    r"spent)\b",
-    re.I,
-)
-MONEY = re.compile(r"[£$€]\s?\d")
+MONEY_FIGURE = re.compile(r"[£$€]\s?\d")
 MONEY_BOOST = 0.5
 # Asked what must get better: inspection letters answer under headings such as "What needs to
 # improve in this area of social work practice?", "Areas for priority action" or "What does the
@@ -106,32 +90,13 @@ CLAUSE_STOPWORDS = frozenset(
 )
 MIN_CLAUSE_WORDS = 2
 PAIRED = re.compile(r"\b(?:between|both)\b(?:(?!\band\b)[^?.!;:])*$", re.I)
-# A committee's name used as a title of a person: "Cabinet Member for …", "Panel members".
-ROLE = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*\s+(?i:member|chair|chairman|leader)s?\b")
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The bodies and committees the index holds, for matching names in questions."""
-
-    councils: tuple[str, ...] = ()
-    committees: tuple[str, ...] = ()
-
-    @classmethod
-    def from_metadata(cls, metadatas: Iterable[dict[str, Any]]) -> Vocabulary:
-        councils: set[str] = set()
-        committees: set[str] = set()
-        for meta in metadatas:
-            if meta.get("council"):
-                councils.add(str(meta["council"]))
-            if meta.get("committee"):
-                committees.add(str(meta["committee"]))
-        return cls(tuple(sorted(councils)), tuple(sorted(committees)))
 
 
 @dataclass(slots=True)
-class QueryPlan:
-    """What retrieval and answering need to know about a question."""
+class Query:
+    """A question as every later stage reads it: what it names (body, committee, dates), what it
+    asks for, its parts, and the earlier question a follow-up points back to. It is read once,
+    by ``understand``; nothing downstream parses the question again."""
 
     question: str
     text: str
@@ -141,7 +106,6 @@ class QueryPlan:
     date_to: dt.date | None = None
     wants_resolution: bool = False
     wants_action: bool = False
-    wants_number: bool = False
     wants_improvement: bool = False
     wants_money: bool = False
     carried: list[str] = field(default_factory=list)
@@ -149,7 +113,26 @@ class QueryPlan:
     topic: str = ""
     # What a "what did we last decide about X" question is about ("" for other questions).
     latest_topic: str = ""
-    parts: list[QueryPlan] = field(default_factory=list)
+    parts: list[Query] = field(default_factory=list)
+    # The day, month or year the question's own words name (not one carried from earlier).
+    own_dates: tuple[dt.date | None, dt.date | None] = (None, None)
+    words: frozenset[str] = frozenset()  # its tokens
+    terms: frozenset[str] = frozenset()  # the tokens that name what it is about
+    wanted: Wanted = field(default_factory=Wanted)
+    # A part that asks something (not one that only sets the scene).
+    asking: bool = True
+    several: bool = False  # asks which documents say something
+    closing: bool = False  # asks how a meeting ended or when the next one is
+    agenda: bool = False  # asks about the agenda
+    proper_nouns: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()  # the funds, plans, schemes it names
+    # The question read with the earlier one it points back to ('that contract').
+    followed: Query | None = None
+
+    @property
+    def subject(self) -> Query:
+        """The question as read with what it points back to, if it does."""
+        return self.followed or self
 
     def named_fits(self, meta: dict[str, Any]) -> list[bool | None]:
         """For the council, committee and date the question names: whether a chunk's metadata
@@ -178,7 +161,7 @@ class QueryPlan:
 
     def text_match(self, text: str) -> float:
         """How well a passage's text fits the kind of answer asked for (a sum of money)."""
-        return MONEY_BOOST if self.wants_money and MONEY.search(text) else 0.0
+        return MONEY_BOOST if self.wants_money and MONEY_FIGURE.search(text) else 0.0
 
     def date_fits(self, meta: dict[str, Any]) -> bool:
         """Whether a chunk's meeting (or inspection) date is in the range the question names."""
@@ -192,90 +175,36 @@ class QueryPlan:
         return self.date_from - VISIT_DAYS <= day <= self.date_to + INSPECTION_KIND_SLACK
 
 
-def distinctive_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in GENERIC_WORDS]
-
-
-def acronym(name: str) -> str:
-    """'Kent County Council' → 'KCC' (only for names of three words or more)."""
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 3 else ""
-
-
-def names_in(text: str, names: Iterable[str]) -> set[str]:
-    """The names whose distinctive words (or acronym) all occur in ``text``."""
-    lowered = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
-    found: set[str] = set()
-    for name in names:
-        words = distinctive_words(name)
-        if words and all(f" {w} " in lowered for w in words):
-            found.add(name)
-        elif not words and f" {' '.join(re.findall(r'[a-z0-9]+', name.lower()))} " in lowered:
-            found.add(name)
-        elif (abbr := acronym(name)) and re.search(rf"\b{abbr}\b", text):
-            found.add(name)
-    return _most_specific(found)
-
-
-def _most_specific(found: set[str]) -> set[str]:
-    """Drop a name whose words are all inside another match ('Cabinet' vs 'Shadow Cabinet',
-    'Council' vs 'County Council')."""
-    keep = set(found)
-    for a in found:
-        for b in found:
-            words_a = set(distinctive_words(a)) or set(_words(a))
-            words_b = set(distinctive_words(b)) or set(_words(b))
-            if a != b and words_a and words_a < words_b:
-                keep.discard(a)
-    return keep
-
-
-def _words(name: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", name.lower())
-
-
-def committees_in(text: str, committees: Iterable[str], councils: Iterable[str]) -> set[str]:
-    """The committees ``text`` names as meetings: not inside a body's name ('Kent County Council'
-    is no 'County Council' meeting) nor as a role ('the Cabinet Member for Education')."""
-    for council in sorted(councils, key=len, reverse=True):
-        text = re.sub(re.escape(council), " ", text, flags=re.I)
-    text = ROLE.sub(" ", text)
-    return names_in(text, committees)
-
-
-def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
-    """The day, month or year a question names, as an inclusive range."""
-    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
-        if m := pattern.search(text):
-            parts = dict(zip(order, m.groups(), strict=True))
-            try:
-                day = dt.date(int(parts["y"]), MONTHS[parts["m"].lower()], int(parts["d"]))
-            except ValueError:
-                continue
-            return day, day
-    if m := MONTH_YEAR.search(text):
-        year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-    if m := YEAR.search(text):
-        year = int(m.group(1))
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return None, None
-
-
-def plan_query(
+def understand(
     question: str, history: list[str] | None = None, vocabulary: Vocabulary | None = None
-) -> QueryPlan:
-    """Read a question (and the conversation before it) into a ``QueryPlan``."""
+) -> Query:
+    """Read a question (and the conversation before it) into a ``Query``."""
     vocab = vocabulary or Vocabulary()
     plan = _read(question, history or [], vocab)
     if history and REFERS_BACK.search(question):
         # 'How much is that contract worth?': the thing referred to is named only earlier.
         plan.topic = history[-1]
         plan.text = f"{history[-1]} {plan.text}"
+        plan.followed = _read_words(Query(f"{plan.topic} {question}", plan.text))
     clauses = split_clauses(question)
     if len(clauses) > 1:
         plan.parts = [_plan_part(i, clauses, history or [], vocab) for i in range(len(clauses))]
+        for part, asking in zip(plan.parts, asked(clauses), strict=True):
+            part.asking = asking
+    plan.several = asks_for_several(question)
+    plan.closing = bool(ASKS_CLOSE.search(question))
+    plan.agenda = bool(ASKS_AGENDA.search(question))
+    plan.proper_nouns = tuple(PROPER_NOUN.findall(question))
+    plan.things = tuple(named_things(question))
     return plan
+
+
+def _read_words(query: Query) -> Query:
+    """``query`` with the words of its question and what it asks for."""
+    query.words = frozenset(tokenize(query.question))
+    query.terms = frozenset(content_terms(query.question))
+    query.wanted = wanted(query.question)
+    return query
 
 
 def split_clauses(question: str) -> list[str]:
@@ -318,22 +247,22 @@ def _clause_words(text: str) -> int:
     return sum(1 for w in CLAUSE_WORD.findall(text) if w.lower() not in CLAUSE_STOPWORDS)
 
 
-def _plan_part(index: int, clauses: list[str], history: list[str], vocab: Vocabulary) -> QueryPlan:
+def _plan_part(index: int, clauses: list[str], history: list[str], vocab: Vocabulary) -> Query:
     """One clause planned alone, keeping the subject (body, committee, date) of the others and
     of the conversation: the nearest clause before it first, then the ones after it."""
     others = [*history, *clauses[index + 1 :][::-1], *clauses[:index]]
     return _read(clauses[index], others, vocab)
 
 
-def _read(question: str, earlier: list[str], vocab: Vocabulary) -> QueryPlan:
+def _read(question: str, earlier: list[str], vocab: Vocabulary) -> Query:
     """What ``question`` names, then the subject of ``earlier`` text (latest first) it lacks."""
-    plan = QueryPlan(question=question, text=question)
+    plan = _read_words(Query(question=question, text=question))
+    plan.own_dates = date_range(question)
     plan.councils = names_in(question, vocab.councils)
     plan.committees = committees_in(question, vocab.committees, vocab.councils)
     plan.date_from, plan.date_to = date_range(question)
     plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
     plan.wants_action = bool(ACTION_WORDS.search(question))
-    plan.wants_number = bool(NUMBER_WORDS.search(question))
     plan.wants_improvement = bool(IMPROVE_WORDS.search(question))
     plan.wants_money = bool(MONEY_WORDS.search(question))
     plan.latest_topic = latest_topic(question)
@@ -352,7 +281,7 @@ def latest_topic(question: str) -> str:
     return about.group(1).strip() if about else ""
 
 
-def _carry_subject(plan: QueryPlan, earlier: str, vocab: Vocabulary) -> None:
+def _carry_subject(plan: Query, earlier: str, vocab: Vocabulary) -> None:
     """A follow-up keeps the body, committee and date of earlier questions it does not replace."""
     if not plan.councils and (councils := names_in(earlier, vocab.councils)):
         plan.councils = councils
@@ -365,12 +294,6 @@ def _carry_subject(plan: QueryPlan, earlier: str, vocab: Vocabulary) -> None:
         start, end = date_range(earlier)
         if start is not None and end is not None:
             plan.date_from, plan.date_to = start, end
-            plan.carried.append(_describe_range(start, end))
+            plan.carried.append(describe_range(start, end))
 
 
-def _describe_range(start: dt.date, end: dt.date) -> str:
-    if start == end:
-        return f"{start.day} {start:%B %Y}"
-    if start.month == end.month:
-        return f"{start:%B %Y}"
-    return str(start.year)

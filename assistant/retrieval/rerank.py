@@ -25,7 +25,7 @@ from assistant.retrieval.passages import (
     has_content,
     in_context,
 )
-from assistant.retrieval.question import QueryPlan, content_terms, plan_query
+from assistant.retrieval.question import Query, understand
 from assistant.retrieval.relevance import (
     PASSAGE_FEATURES,
     RelevanceModels,
@@ -79,7 +79,7 @@ class VectorCache:
 class Asked:
     """A question as scoring reads it: its text, its parts, their vectors and rare terms."""
 
-    plan: QueryPlan
+    plan: Query
     vector: np.ndarray
     part_vectors: np.ndarray
     terms: set[str]
@@ -101,10 +101,10 @@ class RelevanceScorer:
         self.boilerplate = boilerplate or Boilerplate(set())
         self.models = models or RelevanceModels.load()
 
-    def asked(self, plan: QueryPlan) -> Asked:
+    def asked(self, plan: Query) -> Asked:
         texts = [plan.text, *(part.text for part in plan.parts)]
         vectors = self.vectors.encode(texts)
-        terms = content_terms(f"{plan.topic} {plan.question}" if plan.topic else plan.question)
+        terms = set(plan.subject.terms)
         weight = sum(self.terms.idf(t) for t in terms)
         return Asked(plan, vectors[0], vectors[1:], terms, weight)
 
@@ -179,7 +179,7 @@ class LearnedReranker(BaseDocumentCompressor):
     def compress_documents(
         self, documents: Sequence[Document], query: str, callbacks: Callbacks | None = None
     ) -> Sequence[Document]:
-        asked = self.scorer.asked(plan_query(query))
+        asked = self.scorer.asked(understand(query))
         candidates = [
             Candidate(
                 Passage(

@@ -1,0 +1,46 @@
+"""Dates in questions: the day, month or year a question names, as an inclusive range."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+DAY_MONTH_YEAR = re.compile(rf"\b{ORDINAL}\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+{ORDINAL},?\s+(\d{{4}})\b", re.I)
+MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
+# 'in 2024' dates a meeting; 'for 2022 to 2026' or 'in 2024-25' names a plan's or budget's
+# period, which meetings years before may discuss.
+YEAR = re.compile(
+    r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–/]|to\b|until\b)\s*\d{2})", re.I
+)
+
+
+def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """The day, month or year a question names, as an inclusive range."""
+    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
+        if m := pattern.search(text):
+            parts = dict(zip(order, m.groups(), strict=True))
+            try:
+                day = dt.date(int(parts["y"]), MONTHS[parts["m"].lower()], int(parts["d"]))
+            except ValueError:
+                continue
+            return day, day
+    if m := MONTH_YEAR.search(text):
+        year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if m := YEAR.search(text):
+        year = int(m.group(1))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return None, None
+
+
+def describe_range(start: dt.date, end: dt.date) -> str:
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if start.month == end.month:
+        return f"{start:%B %Y}"
+    return str(start.year)

@@ -1,0 +1,112 @@
+"""What kind of fact a sentence holds (a quantity, a count of something, a sum of money, a date, an
+inspection's judgement, a reason, an action), and whether it is the fact a question asks for."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.retrieval.dates import MONTH_RE
+from assistant.text import tokenize
+
+NUMBER = "number"
+DATE = "date"
+GRADE = "grade"
+REASON = "reason"
+ACTION = "action"
+MONEY = "money"
+COUNT = "count"
+# A count is a number this many words from what is counted.
+COUNT_WINDOW = 6
+SHARE_OR_SUM = re.compile(
+    r"[£$€]\s?\d[\d,.]*\s?(?:million|billion|bn|m|k)?|\d[\d,.]*\s?(?:%|per ?cent|percent)", re.I
+)
+HOLDS_REASON = re.compile(
+    r"\b(because|reasons?|grounds|due to|owing to|as a result|in order to|so that|would (?:cause|"
+    r"result|lead|fail|harm|mean)|meaning)\b",
+    re.I,
+)
+# An action minuted: 'ACTION: Mr Marsh to bring …', '… agreed to provide …'.
+HOLDS_ACTION = re.compile(
+    r"^\W*action\b|\baction\s*[:–-]|\b(?:agreed|asked|requested|undertook) to\b|"
+    r"\bto (?:bring|report back|provide|circulate|send|share|present)\b",
+    re.I,
+)
+HOLDS_MONEY = re.compile(
+    r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|pounds|euros?|dollars)\b", re.I
+)
+# A date in a sentence: '13 February 2025', 'February 13, 2025', 'March 2024', '12/02/2025', or
+# when from now: 'within approximately three years'.
+CALENDAR_DATE = (
+    rf"\b(?:(?:\d{{1,2}}\s*[-–]\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})\b|"
+    rf"(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
+HOLDS_DATE = re.compile(
+    rf"{CALENDAR_DATE}|\bwithin (?:approximately |about |around )?\w+ (?:years?|months?|weeks?)",
+    re.I,
+)
+# Ofsted and CQC judgement wording (ILACS grades, area SEND inspection outcomes).
+HOLDS_GRADE = re.compile(
+    r"\b(outstanding|requires improvement|inadequate|judged (?:to be |as )?(?:good|outstanding)|"
+    r"overall effectiveness\W+good|"
+    r"positive experiences and outcomes|inconsistent experiences and "
+    r"outcomes|widespread and/or systemic failings|significant concerns about)\b",
+    re.I,
+)
+QUANTITY = re.compile(
+    r"[£$€]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|percent|million|m\b|bn|billion|k\b)|"
+    r"\b\d+(?:[.,:]\d+)*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|third|quarter|dozen)\b",
+    re.I,
+)
+# What is a number in form but not a quantity: list and paragraph numbers, dates, years.
+NOT_QUANTITY = re.compile(
+    rf"^\s*(?:\(?[a-z0-9]{{1,3}}[.)]|\d+(?:\.\d+)+)\s|{CALENDAR_DATE}|\b(?:19|20)\d{{2}}"
+    rf"(?:[-/]\d{{2,4}})?\b|\b(?:item|items|paragraph|para|page|section|minute|appendix|annex|"
+    rf"schedule|clause|chapter|part|table|figure|regulation|rule)\s+[“\"']?\d+[a-z]?\b",
+    re.I,
+)
+LINK = re.compile(r"\(<?https?://[^)\s]*>?\)|<?https?://\S+")
+HOLDS = {
+    DATE: HOLDS_DATE,
+    GRADE: HOLDS_GRADE,
+    REASON: HOLDS_REASON,
+    ACTION: HOLDS_ACTION,
+    MONEY: HOLDS_MONEY,
+}
+# A judgement reported as an earlier one ('the predecessor authority was judged inadequate in
+# 2019', 'at the previous inspection …'): the answer to a grade question only if it asks that.
+EARLIER = re.compile(
+    r"\b(?:previous(?:ly)?|predecessor|prior|earlier|last (?:full |standard )?inspection)\b", re.I
+)
+
+
+def counts(text: str, things: set[str]) -> bool:
+    """Whether ``text`` gives a count of ``things``: a number within a few words of one of them
+    ('around 100 potholes', 'monitors 1,700 home educated children'); any number when the
+    question does not say what it counts."""
+    if not holds(COUNT, text):
+        return False
+    if not things:
+        return True
+    tokens = [(t, bool(QUANTITY.fullmatch(raw))) for raw, t in _words(text)]
+    numbers = [i for i, (_, number) in enumerate(tokens) if number]
+    near = {t for i in numbers for t, _ in tokens[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]}
+    return bool(near & things)
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` with its stemmed form (numbers as they are)."""
+    raw = re.findall(r"[£$€]?\d[\d,.]*%?|[A-Za-z]+(?:[-'’][A-Za-z]+)*", SHARE_OR_SUM.sub(" ", text))
+    return [(w, (tokenize(w) or [w.lower()])[0]) for w in raw]
+
+
+def holds(kind: str, text: str) -> bool:
+    """Whether ``text`` holds a fact of ``kind`` (a quantity, a date, a judgement)."""
+    text = " ".join(text.split())
+    if kind in HOLDS:
+        return bool(HOLDS[kind].search(text))
+    if kind == COUNT:
+        text = SHARE_OR_SUM.sub(" ", text)
+    text = LINK.sub(" ", text).lstrip("#* ")
+    return bool(QUANTITY.search(NOT_QUANTITY.sub(" ", text)))
