@@ -17,13 +17,8 @@ from langchain_openai import ChatOpenAI
 from pydantic import Field
 
 from assistant.answer import prompts
-from assistant.answer.generate import (
-    check_answer,
-    clean_condensed,
-    find_verbatim,
-    format_passages,
-    split_sentences,
-)
+from assistant.answer.citations import check_answer, find_verbatim, split_sentences
+from assistant.answer.generate import clean_condensed, format_passages
 from assistant.answer.llm import make_chat_model
 from assistant.core import Assistant, build_assistant
 from assistant.errors import ConfigError

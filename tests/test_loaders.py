@@ -17,13 +17,13 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from assistant.errors import LoadError
 from assistant.ingest.guarded import load_file_guarded, load_files
 from assistant.ingest.loaders import (
-    MAX_PAGES,
     SUPPORTED_SUFFIXES,
     clean_text,
     load_file,
     relative_source,
     scan_corpus,
 )
+from assistant.ingest.pdf import MAX_PAGES
 from assistant.types import LoadedDocument
 
 # --- fixtures: real files built in tmp_path --------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import LoadError
-from assistant.ingest.docmeta import parse_date
+from assistant.ingest.dates import parse_date
 from assistant.ingest.guarded import load_files
 from assistant.ingest.loaders import scan_corpus
 from assistant.ingest.structure import parse_document

@@ -4,6 +4,7 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 
 from __future__ import annotations
 
+from assistant.answer.citations import compose
 from assistant.answer.prompts import (
     CANNOT_ANSWER_DETAIL,
     DATED_BUT_ABSENT,
@@ -16,7 +17,6 @@ from assistant.answer.units import (
     MAX_ANSWER_WORDS,
     add_new,
     improvement_list,
-    one_line,
     with_context,
     with_following_clauses,
 )
@@ -29,7 +29,7 @@ from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
 from assistant.store.keyword import TermStats, Uniform
 from assistant.text import tokenize
-from assistant.types import Answer, Citation, Passage
+from assistant.types import Answer, Passage
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).
@@ -261,21 +261,6 @@ class ExtractiveAnswerer:
         if quoted is not None and best.part_fits[index] < quoted + PART_GAIN:
             return None
         return best
-
-
-def compose(chosen: list[Unit], passages: list[Passage]) -> tuple[str, list[Citation]]:
-    """'Cabinet, 30 January 2025, item 87: “…” [1]' lines, one per cited passage."""
-    numbers: dict[int, int] = {}
-    lines: list[str] = []
-    citations: list[Citation] = []
-    for rank in dict.fromkeys(u.passage_rank for u in chosen):
-        numbers[rank] = len(numbers) + 1
-        passage = passages[rank]
-        quotes = [u for u in chosen if u.passage_rank == rank]
-        body = " ".join(f"“{one_line(u.text)}” [{numbers[rank]}]" for u in quotes)
-        lines.append(f"{passage.label()}: {body}")
-        citations.extend(Citation(numbers[rank], passage, u.text) for u in quotes)
-    return "\n\n".join(lines), citations
 
 
 def _required_of_anchor(plan: Query) -> frozenset[str]:

@@ -13,7 +13,7 @@ answer at all.
 
 from __future__ import annotations
 
-from assistant.answer.extractive import compose
+from assistant.answer.citations import compose
 from assistant.answer.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
 from assistant.answer.sentence_relevance import SentenceRelevance
 from assistant.answer.subject import about, date_not_held, on_subject

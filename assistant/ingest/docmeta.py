@@ -9,73 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from assistant.ingest.dates import DAY, ISO, MONTH, MONTHS, WEEKDAY, dates_in, parse_date
 from assistant.types import DocKind, DocMeta, LoadedDocument
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-# "30", "30th", and the OCR forms of "1st" seen in scanned minutes ("1°", "10™", '26"')
-_DAY = r"(\d{1,2})(?:st|nd|rd|th|[°™\"])?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_DMY = re.compile(rf"\b{_DAY}[\s\-]*(?:of\s+)?({_MONTH})\.?[\s,\-]*(\d{{4}})\b", re.I)
-_MDY = re.compile(rf"\b({_MONTH})\.?\s+{_DAY},?\s+(\d{{4}})\b", re.I)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
-_RANGE = re.compile(
-    rf"\b{_DAY}(?:\s+({_MONTH}))?(?:,?\s+(\d{{4}}))?\s*(?:to|and|-|–)\s*"
-    rf"{_DAY}\s+({_MONTH})\.?,?\s+(\d{{4}})\b",
-    re.I,
-)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first date written in ``text`` in any common form ("30 January 2025", "30th-Jan-2025",
-    "January 30, 2025", "30/01/2025", "2025-01-30"); a range gives its first day."""
-    found = min(_dates_in(text), key=lambda hit: hit[0], default=None)
-    return found[1] if found else None
-
-
-def _dates_in(text: str) -> Iterator[tuple[int, dt.date]]:
-    for match in _RANGE.finditer(text):
-        d1, m1, y1, _, m2, y2 = match.groups()
-        year = int(y1 or y2)
-        month = _MONTHS[(m1 or m2).lower()]
-        if not y1 and m1 and month > _MONTHS[m2.lower()]:
-            year -= 1  # "30 December to 3 January 2025"
-        yield from _valid(match.start(), year, month, int(d1))
-    for match in _DMY.finditer(text):
-        yield from _valid(match.start(), int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
-    for match in _MDY.finditer(text):
-        yield from _valid(match.start(), int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
-    for match in _ISO.finditer(text):
-        yield from _valid(match.start(), int(match[1]), int(match[2]), int(match[3]))
-    for match in _NUMERIC.finditer(text):
-        day, month, year = int(match[1]), int(match[2]), int(match[3])
-        if month > 12 >= day:
-            day, month = month, day  # 01/30/2025 written the American way
-        yield from _valid(match.start(), year + 2000 if year < 100 else year, month, day)
-
-
-def _valid(pos: int, year: int, month: int, day: int) -> Iterator[tuple[int, dt.date]]:
-    if 1900 <= year <= 2100:
-        try:
-            yield pos, dt.date(year, month, day)
-        except ValueError:
-            return
-
 
 # --- metadata ----------------------------------------------------------------------------
 
@@ -87,7 +24,7 @@ _INSPECTION_DATE = re.compile(
     re.I,
 )
 _MEETING_DATE = re.compile(
-    r"\b(?:held|meeting|met|took place)\b.{0,200}?\b(?:on|date:?)\s+" + _WEEKDAY, re.I
+    r"\b(?:held|meeting|met|took place)\b.{0,200}?\b(?:on|date:?)\s+" + WEEKDAY, re.I
 )
 _REPORT_TO = re.compile(r"(?:^|\n)\s*To:\s*(.+)")
 _FRONTMATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -99,7 +36,7 @@ _MINUTES_OF = re.compile(
 )
 _A_MEETING_OF = re.compile(r"\ba meeting of (?:the )?(.{3,120}?) (?:was|will be) held", re.I)
 _MINUTES_OF_X_MEETING = re.compile(r"^minutes of (?:the )?(.{3,80}?) meeting\b", re.I | re.M)
-_HEADER_BODY = re.compile(rf"^([A-Z][A-Z &',]{{3,80}}?)\s*[–-]\s*{_DAY}\s+(?i:{_MONTH})", re.M)
+_HEADER_BODY = re.compile(rf"^([A-Z][A-Z &',]{{3,80}}?)\s*[–-]\s*{DAY}\s+(?i:{MONTH})", re.M)
 _AGENDA_BODY = re.compile(r"^AGENDA\s*\n+\s*([A-Z][A-Z &',-]{3,60})\s*$", re.M)
 _BODY_WORDS = re.compile(
     r"committee|council|cabinet|panel|board|district|spc|forum|commission|assembly|"
@@ -116,7 +53,7 @@ _COUNCIL = re.compile(
 _CITY_OF = re.compile(r"\b((?:City|Town|County|Municipality|Borough) of [A-Z][a-z]+)\b")
 _NOT_NAME = {"of", "at", "the", "and", "meeting", "minutes", "proceedings", "special", "to", "by",
              "for", "in", "on", "a", "an", "all", "members", "with", "from", "our", "as", "next",
-             "last", "full", "each", "every", "this", "that", "budget", *_MONTHS,
+             "last", "full", "each", "every", "this", "that", "budget", *MONTHS,
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _SMALL_WORDS = {"of", "and", "the", "upon", "on", "in", "for", "at", "to", "&"}
 _AREA_PATTERNS = (
@@ -263,7 +200,7 @@ def _committee(front: dict[str, str], head: str, flat: str, path: PurePosixPath)
         candidates.append(match[1] if match else "")
     match = _REPORT_TO.search(head)
     if match:
-        to = re.split(r"\s+[–-]\s+|,|\s+Date:|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH, match[1],
+        to = re.split(r"\s+[–-]\s+|,|\s+Date:|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH, match[1],
                       flags=re.I)[0]
         candidates.append(re.sub(r"^all members of (?:the )?", "", to.strip(), flags=re.I))
     for pattern in (_HEADER_BODY, _AGENDA_BODY, _MINUTES_OF_X_MEETING):
@@ -333,7 +270,7 @@ def _cap(word: str) -> str:
 def _date_after(pattern: re.Pattern[str], flat: str) -> dt.date | None:
     for match in pattern.finditer(flat[:_HEAD_CHARS]):
         window = flat[match.end():match.end() + 60]
-        found = min(_dates_in(window), key=lambda hit: hit[0], default=None)
+        found = min(dates_in(window), key=lambda hit: hit[0], default=None)
         if found and found[0] < 25:
             return found[1]
     return None
@@ -360,7 +297,7 @@ def _path_date(path: PurePosixPath) -> dt.date | None:
 
 
 def _iso(text: str) -> dt.date | None:
-    match = _ISO.fullmatch(text.strip())
+    match = ISO.fullmatch(text.strip())
     return parse_date(text) if match else None
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import prompts
-from assistant.answer.generate import QUOTE, find_verbatim, split_sentences
+from assistant.answer.citations import QUOTE, find_verbatim, split_sentences
 from assistant.core import build_assistant
 from assistant.ingest.pipeline import ingest
 from assistant.settings import Settings
