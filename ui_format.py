@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.types import Answer, Passage, human_date
 from assistant.views.export import source_line
-from assistant.views.overviews import TimelineEntry
+from assistant.views.timeline import TimelineEntry
 
 CLOSEST_SHOWN = 3
 EMPTY_SOURCES = '<div class="empty">Sources for the latest answer appear here.</div>'

@@ -1,6 +1,6 @@
 """The page's tabs beyond the chat: decisions register, timeline, briefing, and clerks' upload.
 
-Each tab is a thin formatter over ``assistant.views.register`` / ``assistant.views.overviews`` /
+Each tab is a thin formatter over ``assistant.views.register`` / ``assistant.views.briefing`` /
 ``assistant.views.export``; nothing here decides what is relevant. The live assistant sits in a
 ``Holder`` so an upload can swap in a rebuilt one for every tab at once.
 """
@@ -27,14 +27,15 @@ from assistant.errors import AssistantError
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.settings import Settings
 from assistant.types import Decision, Filters
+from assistant.views.briefing import briefing
 from assistant.views.export import (
     briefing_markdown,
     register_csv,
     register_markdown,
     timeline_markdown,
 )
-from assistant.views.overviews import TimelineEntry, briefing, timeline
 from assistant.views.register import select
+from assistant.views.timeline import TimelineEntry, timeline
 from ui_format import TIMELINE_CSS, timeline_html
 
 ANY = "Any"

@@ -122,7 +122,7 @@ def _decisions(settings: Settings, args: argparse.Namespace) -> int:
 
 def _latest(settings: Settings, args: argparse.Namespace) -> int:
     from assistant.views.export import register_markdown
-    from assistant.views.overviews import latest_decisions
+    from assistant.views.latest import latest_decisions
 
     filters = Filters(args.committee, args.date_from, args.date_to)
     rows = latest_decisions(_open(settings), args.topic, filters)
@@ -131,7 +131,7 @@ def _latest(settings: Settings, args: argparse.Namespace) -> int:
 
 def _timeline(settings: Settings, args: argparse.Namespace) -> int:
     from assistant.views.export import timeline_markdown
-    from assistant.views.overviews import timeline
+    from assistant.views.timeline import timeline
 
     filters = Filters(args.committee, args.date_from, args.date_to)
     entries = timeline(_open(settings), args.topic, filters)
@@ -139,8 +139,8 @@ def _timeline(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _brief(settings: Settings, args: argparse.Namespace) -> int:
+    from assistant.views.briefing import briefing
     from assistant.views.export import briefing_markdown
-    from assistant.views.overviews import briefing
 
     assistant = _open(settings)
     if args.committee not in assistant.committees():

@@ -20,7 +20,7 @@ from assistant.settings import Settings
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.chroma import IndexStore
 from assistant.types import Answer, Decision, Filters, Passage
-from assistant.views.overviews import latest_answer
+from assistant.views.latest import latest_answer
 from assistant.views.register import load_register
 
 RETRIEVED_PASSAGES = 10

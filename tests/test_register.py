@@ -10,8 +10,9 @@ from pathlib import Path
 from assistant.ingest.structure import parse_document
 from assistant.retrieval.question import latest_topic
 from assistant.types import Decision, Filters, LoadedDocument, Page
+from assistant.views.briefing import same_area
 from assistant.views.export import register_csv, register_markdown
-from assistant.views.overviews import best_line, same_area, short_quote
+from assistant.views.latest import short_quote
 from assistant.views.register import (
     decisions_of,
     load_register,
@@ -20,6 +21,7 @@ from assistant.views.register import (
     select,
     sort_rows,
 )
+from assistant.views.timeline import best_line
 
 MINUTES = """MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025.
 

@@ -3,6 +3,12 @@
 User filters (committee, dates, document kind) are hard: they go to Chroma as a ``where`` clause
 and to BM25 as a predicate. What the question itself names (``Query``) is soft: a boost in the
 fused score, so a slightly wrong reading of the question never empties the results.
+
+LangChain's ``EnsembleRetriever`` fuses whole retrievers' document lists by weighted reciprocal
+rank; this fusion also folds in each part's rankings for a question of several parts and the
+boosts for what the question names, and keeps every candidate's dense and BM25 ranks and scores,
+which the learned reranker reads. So ``fuse_rankings`` is written out here; the retriever is
+still a LangChain ``BaseRetriever`` (``invoke(question, filters=..., history=...)``).
 """
 
 from __future__ import annotations
@@ -283,10 +289,17 @@ class HybridRetriever(BaseRetriever):
         return nearest
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self,
+        query: str,
+        *,
+        run_manager: CallbackManagerForRetrieverRun,
+        filters: Filters | None = None,
+        history: list[str] | None = None,
     ) -> list[Document]:
-        plan = understand(query, vocabulary=self.vocabulary)
-        passages = self.search(plan, k=self.settings.top_k)
+        """``retriever.invoke(question, filters=Filters(...), history=[...])``: the user's
+        filters are as hard here as in the chat, and a follow-up keeps its subject."""
+        plan = understand(query, history, vocabulary=self.vocabulary)
+        passages = self.search(plan, filters, k=self.settings.top_k)
         return [
             Document(id=p.id, page_content=p.text, metadata={**p.metadata, "score": p.score})
             for p in passages

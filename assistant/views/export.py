@@ -8,7 +8,9 @@ import io
 from collections.abc import Iterable, Sequence
 
 from assistant.types import Answer, Decision, Passage, human_date
-from assistant.views.overviews import Briefing, TimelineEntry, short_quote
+from assistant.views.briefing import Briefing
+from assistant.views.latest import short_quote
+from assistant.views.timeline import TimelineEntry
 
 CSV_COLUMNS = (
     "council",

@@ -65,3 +65,14 @@ def test_above_the_limit_chroma_searches_with_the_configured_ef(demo_settings) -
     assert HybridRetriever.from_store(IndexStore(exact), exact).vectors is not None
     again = store.client.get_collection(settings.collection)
     assert again.configuration["hnsw"]["ef_search"] == 321
+
+
+def test_the_retrievers_invoke_honours_the_users_filters(demo_settings) -> None:
+    retriever = HybridRetriever.from_store(IndexStore(demo_settings), demo_settings)
+    unfiltered = retriever.invoke(QUESTION)
+    committees = {doc.metadata.get("committee") for doc in unfiltered}
+    assert len(committees) > 1
+    committee = sorted(c for c in committees if c)[0]
+    filtered = retriever.invoke(QUESTION, filters=Filters(committee=committee))
+    assert filtered
+    assert {doc.metadata.get("committee") for doc in filtered} == {committee}

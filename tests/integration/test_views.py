@@ -17,8 +17,10 @@ from assistant.core import build_assistant
 from assistant.ingest.guarded import load_files
 from assistant.ingest.pipeline import ingest
 from assistant.types import Filters, LoadedDocument
-from assistant.views.overviews import briefing, latest_decisions, timeline
+from assistant.views.briefing import briefing
+from assistant.views.latest import latest_decisions
 from assistant.views.register import load_register, select
+from assistant.views.timeline import timeline
 from tests.conftest import DEMO_CORPUS
 
 pytestmark = pytest.mark.integration

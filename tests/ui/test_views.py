@@ -17,8 +17,8 @@ from assistant.answer.prompts import CANNOT_ANSWER
 from assistant.ingest.loaders import load_file
 from assistant.types import Filters, human_date
 from assistant.views.export import answer_markdown
-from assistant.views.overviews import timeline
 from assistant.views.register import select
+from assistant.views.timeline import timeline
 
 pytestmark = [pytest.mark.ui, pytest.mark.integration]
 

@@ -1,28 +1,23 @@
-"""Views across meetings: the latest decisions on a topic, a topic's timeline, a pre-meeting
-briefing. Each is built from the register (``register.py``) and the index, and quotes verbatim.
-"""
+"""A pre-meeting briefing for a committee: its last meetings' resolutions, its actions no later
+minutes mention, and for each item of its next agenda the latest inspection finding on it.
+Built from the register (``register.py``) and the index; everything quoted verbatim."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import partial
 from typing import TYPE_CHECKING
 
-from assistant.retrieval.hybrid import passes, to_passage
 from assistant.retrieval.question import content_terms
-from assistant.text import split_units, tokenize
-from assistant.types import Answer, Citation, Decision, Filters, Passage, human_date
-from assistant.views.register import names_topic, select, sort_rows
+from assistant.text import tokenize
+from assistant.types import Decision, Filters
+from assistant.views.register import sort_rows
+from assistant.views.timeline import TimelineEntry, timeline
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
 
-TIMELINE_KINDS = ("minutes", "inspection")
-TIMELINE_DEPTH = 15  # passages retrieved per document kind
-KEYWORD_DEPTH = 200  # chunks the keyword search adds per document kind
-LINE_WORDS = 80  # a timeline line longer than this is a block, not a sentence
 MEETINGS_BRIEFED = 3
 AGENDA_KINDS = ("agenda", "minutes")
 # An agenda item's title must carry this many content words to be looked up in inspections
@@ -37,15 +32,6 @@ COUNCIL_WORDS = frozenset(
 MENTION_SHARE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    """One dated line: ``quote`` is an exact substring of ``passage.text``."""
-
-    date: str
-    passage: Passage
-    quote: str
-
-
 @dataclass(slots=True)
 class Briefing:
     """What a member reads before a committee meeting."""
@@ -57,73 +43,6 @@ class Briefing:
     agenda_date: str = ""
     agenda: list[str] = field(default_factory=list)
     findings: list[tuple[str, TimelineEntry]] = field(default_factory=list)
-
-
-def latest_decisions(
-    assistant: Assistant, topic: str, filters: Filters | None = None
-) -> list[Decision]:
-    """The resolutions on ``topic``, newest first (undated ones last)."""
-    rows = select(assistant.register, filters, topic=topic, kind="resolution")
-    return sort_rows(rows, newest_first=True)
-
-
-def timeline(
-    assistant: Assistant, topic: str, filters: Filters | None = None, whole_lines: bool = True
-) -> list[TimelineEntry]:
-    """Minutes and inspection findings on ``topic``, oldest first, one line per document.
-
-    Candidates come from the hybrid retriever (what the topic means) and from a wide keyword
-    search (every chunk that names it); a document's line is its first candidate's sentence
-    naming the topic (with ``whole_lines`` off, the sentence naming most of it: an agenda
-    item's long title is seldom named whole in one sentence).
-    """
-    terms = content_terms(topic)
-    if not terms:
-        return []
-    best: dict[str, TimelineEntry] = {}
-    for passage in _timeline_candidates(assistant, topic, filters or Filters()):
-        if passage.source in best or not passage.date:
-            continue
-        if not names_topic(terms, f"{passage.metadata.get('item_title', '')}\n{passage.text}"):
-            continue
-        quote = best_line(passage.text, terms)
-        if quote and (names_topic(terms, quote) or not whole_lines):
-            best[passage.source] = TimelineEntry(passage.date, passage, quote)
-    return sorted(best.values(), key=lambda e: (e.date, e.passage.source))
-
-
-def _timeline_candidates(assistant: Assistant, topic: str, base: Filters) -> list[Passage]:
-    plan = assistant.plan(topic)
-    found: list[Passage] = []
-    for kind in TIMELINE_KINDS if not base.doc_kind else (base.doc_kind,):
-        narrowed = Filters(base.committee, base.date_from, base.date_to, kind)
-        found += assistant.retriever.search(plan, narrowed, k=TIMELINE_DEPTH)
-        keyword = assistant.retriever.keyword
-        hits = keyword.search(topic, KEYWORD_DEPTH, where=partial(passes, narrowed))
-        found += [
-            to_passage(keyword.ids[i], keyword.texts[i], keyword.metadatas[i], score)
-            for i, score in hits
-        ]
-    return found
-
-
-def best_line(text: str, terms: set[str]) -> str:
-    """The sentence of ``text`` naming most of ``terms`` (the first of equals), verbatim; a
-    run-on block (a letter's address lines, a table) only when nothing else names any."""
-    scored = [
-        (
-            len(terms & set(tokenize(text[a:b]))) > 0 and len(text[a:b].split()) <= LINE_WORDS,
-            len(terms & set(tokenize(text[a:b]))),
-            -a,
-            a,
-            b,
-        )
-        for a, b in split_units(text)
-    ]
-    if not scored:
-        return ""
-    _, hits, _, start, end = max(scored)
-    return text[start:end] if hits else ""
 
 
 def briefing(assistant: Assistant, committee: str, before: dt.date | None = None) -> Briefing:
@@ -239,44 +158,4 @@ def _item_order(number: str) -> tuple[float, str]:
 
 # ---- the answer to "what did we last decide about X" ----------------------------------------
 
-LATEST_SHOWN = 5
-QUOTE_WORDS = 60
 
-
-def latest_answer(
-    assistant: Assistant, question: str, topic: str, filters: Filters | None = None
-) -> Answer | None:
-    """The newest resolution on ``topic`` first, then the earlier ones, each dated and cited;
-    None when the register holds none (the question then goes the ordinary way)."""
-    rows = latest_decisions(assistant, topic, filters)[:LATEST_SHOWN]
-    if not rows:
-        return None
-    passages = [row.passage() for row in rows]
-    citations = [Citation(n, p, short_quote(p.text)) for n, p in enumerate(passages, start=1)]
-    lines = [f"The most recent decision on {topic} — {_when(rows[0])}: “{citations[0].quote}” [1]"]
-    if len(rows) > 1:
-        lines.append("Earlier, newest first:")
-        lines.extend(
-            f"- {_when(row)}: “{c.quote}” [{c.n}]"
-            for row, c in zip(rows[1:], citations[1:], strict=True)
-        )
-    return Answer(question, "\n".join(lines), citations, passages, abstained=False)
-
-
-def short_quote(text: str, max_words: int = QUOTE_WORDS) -> str:
-    """The first sentences of ``text`` up to about ``max_words`` words, verbatim."""
-    units = split_units(text)
-    if not units:
-        return text
-    start, end = units[0]
-    for _, b in units[1:]:
-        if len(text[start:b].split()) > max_words:
-            break
-        end = b
-    return text[start:end]
-
-
-def _when(row: Decision) -> str:
-    day = human_date(dt.date.fromisoformat(row.date)) if row.date else "undated"
-    where = ", ".join(p for p in (row.committee or row.council, day) if p)
-    return f"{where}, item {row.item}" if row.item_number else where
