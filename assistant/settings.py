@@ -58,12 +58,13 @@ class Settings(BaseSettings):
     rerank: bool = Field(
         True,
         description="Reorder the fused candidates by the learned passage model "
-        "(assistant/relevance.py); off, the fused order stands (to measure what it adds).",
+        "(assistant/retrieval/relevance.py); off, the fused order stands (to measure what it "
+        "adds).",
     )
     answer_step: Literal["rules", "learned"] = Field(
         "rules",
-        description="'rules': the extractive answerer of assistant/extractive.py; 'learned': the "
-        "learned sentence and answerable models (assistant/learned_answer.py), which answered "
+        description="'rules': the extractive answerer of assistant/answer/extractive.py; "
+        "'learned': the learned sentence and answerable models (assistant/answer/learned.py), which answered "
         "fewer unseen questions correctly (evals/README.md).",
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")

@@ -2,7 +2,7 @@
 an action; and which parts of a question of several parts ask something.
 
 The answer step uses these to prefer sentences that hold the kind of fact asked for, to quote
-one sentence per asked part of a question of several parts (``query.split_clauses`` finds the
+one sentence per asked part of a question of several parts (``question.split_clauses`` finds the
 parts), and to decline when no quotable sentence holds the figure or grade asked for (a passage
 on the topic that lacks the figure does not answer).
 """
