@@ -64,8 +64,8 @@ class Settings(BaseSettings):
     answer_step: Literal["rules", "learned"] = Field(
         "rules",
         description="'rules': the extractive answerer of assistant/answer/extractive.py; "
-        "'learned': the learned sentence and answerable models (assistant/answer/learned.py), which answered "
-        "fewer unseen questions correctly (evals/README.md).",
+        "'learned': the learned sentence and answerable models (assistant/answer/learned.py), "
+        "which answered fewer unseen questions correctly (evals/README.md).",
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     exact_search_limit: int = Field(
