@@ -64,5 +64,4 @@ NOTE_UNCITED = "Left out {count} sentence{s} of the model's answer that cited no
 NOTE_NOT_VERBATIM = (
     "The quote “{quote}” is not word for word in the passage it cites; it is marked [not verbatim]."
 )
-NOTE_CITATION_ADDED = "Added citation [{n}] to a quote that comes from that passage."
 NOT_VERBATIM_MARK = " [not verbatim]"

@@ -136,14 +136,3 @@ def _in_range(date: str, start: dt.date | None, end: dt.date | None) -> bool:
         return False
     day = dt.date.fromisoformat(date)
     return (start is None or day >= start) and (end is None or day <= end)
-
-
-def counts_by_council(rows: Iterable[Decision]) -> dict[str, dict[str, int]]:
-    """Resolutions and actions per council (for the ingest summary and the note)."""
-    counts: dict[str, dict[str, int]] = {}
-    for row in rows:
-        per = counts.setdefault(
-            row.council or "(council not named)", {"resolution": 0, "action": 0}
-        )
-        per[row.kind] += 1
-    return counts
