@@ -234,29 +234,6 @@ def test_a_scene_setting_clause_is_not_answered(wide_answerer) -> None:
     assert {c.passage.id for c in answer.citations} == {"2"}
 
 
-SMOKE_FREE = (
-    "(c) New smoke-free spaces were due to launch across the county, including parks, play "
-    "areas and outside schools, to protect children from second-hand smoke."
-)
-FUNDING = (
-    "Councils had designed the signs. The project was funded by a £1.9 million grant from the "
-    "previous government to reduce smoking rates."
-)
-
-
-def test_a_sum_asked_for_comes_from_the_same_agenda_item(wide_answerer) -> None:
-    passages = [
-        _passage("1", SMOKE_FREE, "discussion"),
-        _passage("2", FUNDING, "discussion"),  # the same item 87, another chunk
-        _passage("3", FINDING, "discussion", "cabinet/other-minutes.pdf"),
-    ]
-    plan = understand("How are the new no-smoking zones around parks being paid for?")
-    answer = wide_answerer.answer(plan, passages)
-    assert "£1.9 million" in answer.text
-    # the zones' description without the sum only sets the scene: the sum's passage answers
-    assert {c.passage.id for c in answer.citations} == {"2"}
-
-
 def test_a_judgement_heading_answers_a_grade_question(wide_answerer) -> None:
     heading = "Overall effectiveness Requires improvement to be good"
     findings = (

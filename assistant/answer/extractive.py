@@ -12,7 +12,7 @@ from assistant.answer.prompts import (
     NO_FIGURE,
 )
 from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer
-from assistant.answer.subject import about, date_not_held, item_of, on_subject, things_not_found
+from assistant.answer.subject import about, date_not_held, on_subject, things_not_found
 from assistant.answer.units import (
     MAX_ANSWER_WORDS,
     add_new,
@@ -21,7 +21,7 @@ from assistant.answer.units import (
     with_following_clauses,
 )
 from assistant.retrieval.asks import Wanted, holds_asked
-from assistant.retrieval.facts import COUNT, DATE, GRADE, MONEY, NUMBER, holds
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import Query
 from assistant.settings import Settings
@@ -138,7 +138,7 @@ class ExtractiveAnswerer:
     def _select(self, plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,
         close runners-up of its passage, the best sentence for each asked part of the question
-        the quotes do not answer yet, and a figure asked for from the same agenda item."""
+        the quotes do not answer yet."""
         ranked = sorted(units, key=lambda u: -u.score)
         anchor = self._anchor(plan, ranked, units, passages)
         if anchor is None:
@@ -150,7 +150,6 @@ class ExtractiveAnswerer:
                 break
             chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
         chosen = self._answer_parts(plan, chosen, units)
-        chosen = self._figure_from_item(plan, chosen, units, passages)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
 
     def _runners_up(
@@ -199,32 +198,6 @@ class ExtractiveAnswerer:
                 best = self._best_for(index, part, units, chosen, plan.wanted)
                 if best is not None:
                     chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
-        return chosen
-
-    def _figure_from_item(
-        self, plan: Query, chosen: list[Unit], units: list[Unit], passages: list[Passage]
-    ) -> list[Unit]:
-        """Asked for a sum or a figure the quotes lack, the sentence of the same agenda item or
-        report section that gives one ('… was funded by a £1.9 million grant'), in place of
-        quotes from other passages that only set its scene."""
-        item = item_of(passages[chosen[0].passage_rank]) if chosen else None
-        floor = self.settings.abstain_threshold - ASKED_SLACK
-        for kind in plan.wanted.kinds & {NUMBER, COUNT, MONEY}:
-            if item is None or any(holds(kind, u.text) for u in chosen):
-                continue
-            same_item = [
-                u
-                for u in units
-                if item_of(passages[u.passage_rank]) == item
-                and holds(kind, u.text)
-                and u.score >= floor
-            ]
-            if same_item:
-                best = max(same_item, key=lambda u: u.score)
-                if not plan.parts:
-                    # The quotes without the sum only set its scene: the sum's passage answers.
-                    chosen = [u for u in chosen if u.passage_rank == best.passage_rank]
-                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
 
     def _lacks_figure(self, plan: Query, units: list[Unit]) -> bool:

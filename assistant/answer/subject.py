@@ -42,13 +42,6 @@ def about(passage: Passage, name: str) -> bool:
     return bool(words) and all(w in haystack for w in words) or bool(abbr and abbr in passage.text)
 
 
-def item_of(passage: Passage) -> tuple[str, str] | None:
-    """The agenda item (or report section) a passage is part of, if it is known."""
-    meta = passage.metadata
-    item = str(meta.get("item_number") or meta.get("heading") or "")
-    return (passage.source, item) if item else None
-
-
 def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
     """The things ``question`` names that none of ``passages`` mentions (every word of the name
     in its text or context): those passages are about something else."""
