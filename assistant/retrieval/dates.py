@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 DAY_MONTH_YEAR = re.compile(rf"\b{ORDINAL}\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)

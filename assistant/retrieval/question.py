@@ -7,7 +7,6 @@ actually holds, so the rules work for any council's documents.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from assistant.retrieval.asks import (
     asks_for_several,
     wanted,
 )
-from assistant.retrieval.dates import MONTHS, date_range, describe_range
+from assistant.retrieval.dates import date_range, describe_range
 from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
 
@@ -39,7 +38,6 @@ def content_terms(question: str) -> set[str]:
     return set(tokenize(question)) - {stem(w) for w in QUESTION_WORDS}
 
 
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 RESOLUTION_WORDS = re.compile(
     r"\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agree\w*|approv\w*|recommend\w*|"
     r"voted?|motion)\b",
