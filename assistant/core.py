@@ -43,12 +43,25 @@ class Assistant:
         self.store = store
         self.retriever = retriever
         self.answerer = answerer
-        self.llm = llm
         self.register = register or []
         self.models = models
         self.generation = store.generation()
         self._checked = time.monotonic()
         self._reloading = threading.Lock()
+        self.llm = llm
+
+    @property
+    def llm(self) -> BaseChatModel | None:
+        return self._llm
+
+    @llm.setter
+    def llm(self, llm: BaseChatModel | None) -> None:
+        """The chat model; its chain is built here, once per model, not per question (it calls
+        ``self.retrieve``, so it follows a refresh of the index)."""
+        self._llm = llm
+        self.generator = None
+        if llm is not None:
+            self.generator = LLMAnswerer(llm, self.retrieve, self.answerer, self.settings.top_k)
 
     def refresh(self) -> bool:
         """Reload the keyword index, vectors and register when another process has ingested
@@ -67,6 +80,8 @@ class Assistant:
             fresh = build_assistant(self.settings, llm=self.llm, store=store, models=self.models)
             self.store, self.retriever, self.answerer = fresh.store, fresh.retriever, fresh.answerer
             self.register, self.generation = fresh.register, fresh.generation
+            if self.generator is not None:
+                self.generator.extractive = self.answerer
             return True
         finally:
             self._reloading.release()
@@ -113,7 +128,7 @@ class Assistant:
         Drafts are unchecked: show them as provisional and replace them with the ``Answer``.
         Without a chat model this yields the extractive ``Answer`` alone.
         """
-        if self.llm is None:
+        if self.generator is None:
             yield self.ask(question, history, filters)
             return
         self.refresh()
@@ -121,8 +136,7 @@ class Assistant:
         if from_register is not None:
             yield from_register
             return
-        generator = LLMAnswerer(self.llm, self.retrieve, self.answerer, self.settings.top_k)
-        yield from generator.stream(question.strip(), history, filters)
+        yield from self.generator.stream(question.strip(), history, filters)
 
     def latest_from_register(
         self, question: str, history: list[str] | None, filters: Filters | None

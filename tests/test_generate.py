@@ -167,6 +167,19 @@ def test_good_answer_is_kept_and_cites_the_verbatim_resolution(make) -> None:
     assert_rules_hold(answer)
 
 
+def test_the_llm_chain_is_built_once_and_serves_every_question(make) -> None:
+    assistant = make()
+    n = number_of(numbered(assistant, LIBRARY_Q), RESOLUTION)
+    reply = f"The Cabinet resolved that “{RESOLUTION}” [{n}]."
+    llm = scripted(reply, reply)
+    with_model = make(llm)
+    assert with_model.generator is not None
+    chain = with_model.generator.chain
+    first, second = with_model.ask(LIBRARY_Q), with_model.ask(LIBRARY_Q)
+    assert with_model.generator.chain is chain and len(llm.prompts) == 2
+    assert first.text == second.text and not second.abstained
+
+
 def test_citation_beyond_the_passage_list_is_removed_and_reported(make) -> None:
     assistant = make()
     n = number_of(numbered(assistant, LIBRARY_Q), RESOLUTION)
