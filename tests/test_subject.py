@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.answer.subject import date_not_held, things_not_found
-from assistant.retrieval.names import named_things
+from assistant.answer.subject import date_not_held, things_not_found, year_not_held
+from assistant.retrieval.names import Vocabulary, named_things
 from assistant.retrieval.question import understand
 from assistant.types import Passage
 
@@ -72,3 +72,24 @@ def test_a_year_alone_or_an_undated_passage_is_not_a_missing_meeting() -> None:
     day = understand("What was resolved on 11 December 2014?")
     assert date_not_held(day, [undated]) == ""
     assert date_not_held(day, []) == ""
+
+
+def _inspection(day: str, council: str = "Wenbury") -> Passage:
+    meta = {"council": council, "date": day, "doc_kind": "inspection"}
+    text = "Inspectors found that children wait too long for assessments."
+    return Passage(day, text, f"inspections/{day}.pdf", 1, 0.0, meta)
+
+
+def test_another_years_inspection_does_not_answer_a_question_naming_the_year() -> None:
+    vocab = Vocabulary(councils=("Wenbury",))
+    question = "What did Ofsted find at its 2022 focused visit to Wenbury?"
+    asked = understand(question, vocabulary=vocab)
+    assert asked.years == (2022,)
+    assert year_not_held(asked, [_inspection("2025-07-29")]) == "2022"
+    # a visit late in the year is published early in the next
+    assert year_not_held(asked, [_inspection("2025-07-29"), _inspection("2023-01-10")]) == ""
+    # minutes about the body may discuss the year as a period a later paper covers
+    minutes = _minutes("2025-03-03", "Wenbury")
+    assert year_not_held(asked, [_inspection("2025-07-29"), minutes]) == ""
+    since = understand("What has Ofsted found in Wenbury since 2022?", vocabulary=vocab)
+    assert since.years == () and year_not_held(since, [_inspection("2025-07-29")]) == ""

@@ -12,7 +12,13 @@ from assistant.answer.prompts import (
     NO_FIGURE,
 )
 from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer
-from assistant.answer.subject import about, date_not_held, on_subject, things_not_found
+from assistant.answer.subject import (
+    about,
+    date_not_held,
+    on_subject,
+    things_not_found,
+    year_not_held,
+)
 from assistant.answer.units import (
     MAX_ANSWER_WORDS,
     add_new,
@@ -70,7 +76,7 @@ class ExtractiveAnswerer:
     def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
-        if when := date_not_held(plan, top):
+        if when := date_not_held(plan, top) or year_not_held(plan, top):
             text = DATED_BUT_ABSENT.format(when=when)
             return Answer(plan.question, text, [], passages, abstained=True)
         missing = (

@@ -16,7 +16,7 @@ from __future__ import annotations
 from assistant.answer.citations import compose
 from assistant.answer.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
 from assistant.answer.sentence_relevance import SentenceRelevance
-from assistant.answer.subject import about, date_not_held, on_subject
+from assistant.answer.subject import about, date_not_held, on_subject, year_not_held
 from assistant.answer.units import MAX_ANSWER_WORDS, add_new, with_context, with_following_clauses
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import Query
@@ -43,7 +43,7 @@ class LearnedAnswerer:
     def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""
         top = passages[:ANSWER_PASSAGES]
-        if when := date_not_held(plan, top):
+        if when := date_not_held(plan, top) or year_not_held(plan, top):
             text = DATED_BUT_ABSENT.format(when=when)
             return Answer(plan.question, text, [], passages, abstained=True)
         missing = self._unknown_names(plan) or self._named_but_absent(plan, top)

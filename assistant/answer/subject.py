@@ -12,6 +12,9 @@ from assistant.retrieval.question import Query, content_terms
 from assistant.text import tokenize
 from assistant.types import Passage, human_date
 
+# How far from a year named a report may be dated and still be that year's.
+YEAR_SLACK = dt.timedelta(days=120)
+
 
 def on_subject(plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
     """The units of passages from documents about the council or area the question names, and
@@ -68,6 +71,30 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
     if any(not p.metadata.get("date") or dated.date_fits(p.metadata) for p in bodies):
         return ""
     return human_date(start) if start == end else f"{start:%B %Y}"
+
+
+def year_not_held(plan: Query, passages: list[Passage]) -> str:
+    """The year the question names ('its 2022 focused visit') when the passages about the body it
+    names are all inspection reports and none is from within a few months of that year ('' when
+    any is, or when a passage about the body is not an inspection report: minutes of 2025 may
+    discuss '2024' as the period a report covers). Another year's inspection does not answer."""
+    if not plan.years or not plan.councils:
+        return ""
+    bodies = [p for p in passages if any(about(p, n) for n in plan.councils)]
+    if not bodies or any(p.metadata.get("doc_kind") != "inspection" for p in bodies):
+        return ""
+    if any(_near_year(p.metadata.get("date"), year) for p in bodies for year in plan.years):
+        return ""
+    return " or ".join(str(year) for year in plan.years)
+
+
+def _near_year(date: object, year: int) -> bool:
+    """Whether a report's date is within the year or the months either side of it (a visit at
+    the end of one year is published in the next); an undated report may be of any year."""
+    if not date:
+        return True
+    day = dt.date.fromisoformat(str(date))
+    return dt.date(year, 1, 1) - YEAR_SLACK <= day <= dt.date(year, 12, 31) + YEAR_SLACK
 
 
 def _whole_year(dates: tuple[dt.date | None, dt.date | None]) -> bool:

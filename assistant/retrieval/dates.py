@@ -19,6 +19,19 @@ YEAR = re.compile(
     r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–/]|to\b|until\b)\s*\d{2})", re.I
 )
 
+# A year on its own ('its 2022 focused visit'), not a period or a bound of one ('2024-25',
+# '2022 to 2026', 'since 2021', 'before 2020').
+BARE_YEAR = re.compile(
+    r"(?<![\d/–-])(?<!since )(?<!from )(?<!before )(?<!after )(?<!until )(?<!by )(?<!to )"
+    r"\b((?:19|20)\d{2})\b(?!\s*(?:[-–/]|to\b|until\b)\s*\d{2})",
+    re.I,
+)
+
+
+def years_named(text: str) -> tuple[int, ...]:
+    """The years ``text`` names on their own, in order."""
+    return tuple(dict.fromkeys(int(m.group(1)) for m in BARE_YEAR.finditer(text)))
+
 
 def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     """The day, month or year a question names, as an inclusive range."""

@@ -21,7 +21,7 @@ from assistant.retrieval.asks import (
     asks_for_several,
     wanted,
 )
-from assistant.retrieval.dates import date_range, describe_range
+from assistant.retrieval.dates import date_range, describe_range, years_named
 from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
 
@@ -114,6 +114,7 @@ class Query:
     parts: list[Query] = field(default_factory=list)
     # The day, month or year the question's own words name (not one carried from earlier).
     own_dates: tuple[dt.date | None, dt.date | None] = (None, None)
+    years: tuple[int, ...] = ()  # the years its own words name on their own
     words: frozenset[str] = frozenset()  # its tokens
     terms: frozenset[str] = frozenset()  # the tokens that name what it is about
     wanted: Wanted = field(default_factory=Wanted)
@@ -256,6 +257,7 @@ def _read(question: str, earlier: list[str], vocab: Vocabulary) -> Query:
     """What ``question`` names, then the subject of ``earlier`` text (latest first) it lacks."""
     plan = _read_words(Query(question=question, text=question))
     plan.own_dates = date_range(question)
+    plan.years = years_named(question)
     plan.councils = names_in(question, vocab.councils)
     plan.committees = committees_in(question, vocab.committees, vocab.councils)
     plan.date_from, plan.date_to = date_range(question)
