@@ -94,8 +94,11 @@ class Assistant:
     ) -> tuple[Query, list[Passage]]:
         """The planned question and its ranked passages (best first)."""
         plan = self.plan(question, history)
-        k = max(RETRIEVED_PASSAGES, self.settings.top_k)
-        return plan, self.retriever.search(plan, filters, k=k)
+        return plan, self.search(plan, filters)
+
+    def search(self, plan: Query, filters: Filters | None = None) -> list[Passage]:
+        """The ranked passages (best first) for a question already read."""
+        return self.retriever.search(plan, filters, k=max(RETRIEVED_PASSAGES, self.settings.top_k))
 
     def ask(
         self, question: str, history: list[str] | None = None, filters: Filters | None = None
@@ -106,12 +109,12 @@ class Assistant:
         when the model fails or breaks the rules) it is the extractive answer.
         """
         self.refresh()
-        from_register = self.latest_from_register(question.strip(), history, filters)
+        plan = self.plan(question.strip(), history)
+        from_register = self.latest_from_register(plan, filters)
         if from_register is not None:
             return from_register
         if self.llm is None:
-            plan, passages = self.retrieve(question.strip(), history, filters)
-            return self.answerer.answer(plan, passages)
+            return self.answerer.answer(plan, self.search(plan, filters))
         final: Answer | None = None
         for item in self.stream(question, history, filters):
             if isinstance(item, Answer):
@@ -132,18 +135,15 @@ class Assistant:
             yield self.ask(question, history, filters)
             return
         self.refresh()
-        from_register = self.latest_from_register(question.strip(), history, filters)
+        from_register = self.latest_from_register(self.plan(question.strip(), history), filters)
         if from_register is not None:
             yield from_register
             return
         yield from self.generator.stream(question.strip(), history, filters)
 
-    def latest_from_register(
-        self, question: str, history: list[str] | None, filters: Filters | None
-    ) -> Answer | None:
+    def latest_from_register(self, plan: Query, filters: Filters | None) -> Answer | None:
         """For "what did we last decide about X": the register's decisions on X, newest first
         (None for other questions, or when the register holds no decision on X)."""
-        plan = self.plan(question, history)
         if not plan.latest_topic:
             return None
         base = filters or Filters()
@@ -153,7 +153,7 @@ class Assistant:
             base.date_from or plan.date_from,
             base.date_to or plan.date_to,
         )
-        return latest_answer(self, question, plan.latest_topic, narrowed)
+        return latest_answer(self, plan.question, plan.latest_topic, narrowed)
 
     def committees(self) -> list[str]:
         return list(self.retriever.vocabulary.committees)
