@@ -146,3 +146,11 @@ def test_a_question_after_a_leading_phrase_asks() -> None:
         "After Wenbury's inspection in November 2023, when will inspectors come back"
     )
     assert not is_question("Kent's Quarter 3 report rates EHCPs issued within 20 weeks as red")
+
+
+def test_the_days_of_a_visit_are_a_date_not_a_count() -> None:
+    asked = wanted("How many children were benefiting from the therapeutic team in Leeds?")
+    opening = "The focused visit to Leeds children’s services took place on 30 and 31 January 2018."
+    assert not holds_asked(COUNT, opening, asked)
+    assert holds(DATE, opening)
+    assert holds_asked(COUNT, "Over 200 children are benefiting from this service.", asked)

@@ -34,10 +34,11 @@ HOLDS_ACTION = re.compile(
 HOLDS_MONEY = re.compile(
     r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|pounds|euros?|dollars)\b", re.I
 )
-# A date in a sentence: '13 February 2025', 'February 13, 2025', 'March 2024', '12/02/2025', or
-# when from now: 'within approximately three years'.
+# A date in a sentence: '13 February 2025', '29 and 30 July 2025', 'February 13, 2025',
+# 'March 2024', '12/02/2025', or when from now: 'within approximately three years'.
 CALENDAR_DATE = (
-    rf"\b(?:(?:\d{{1,2}}\s*[-–]\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})\b|"
+    rf"\b(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*)?"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})\b|"
     rf"(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
