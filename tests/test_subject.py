@@ -93,3 +93,16 @@ def test_another_years_inspection_does_not_answer_a_question_naming_the_year() -
     assert year_not_held(asked, [_inspection("2025-07-29"), minutes]) == ""
     since = understand("What has Ofsted found in Wenbury since 2022?", vocabulary=vocab)
     assert since.years == () and year_not_held(since, [_inspection("2025-07-29")]) == ""
+
+
+def test_a_body_named_by_its_acronym_and_things_joined_by_and_are_found() -> None:
+    vocab = Vocabulary(councils=("Kent County Council",))
+    meta = {"council": "Kent County Council", "committee": "Scrutiny Committee"}
+    call_in = Passage("1", "The Scrutiny Committee considered a call-in.", "a.pdf", 1, 0.0, meta)
+    asked = understand("When did KCC's Scrutiny Committee consider the call-in?", vocabulary=vocab)
+    assert things_not_found(asked, [call_in]) == []
+    north = Passage("2", "In North Yorkshire, children wait up to four years.", "n.pdf", 1, 0.0, {})
+    south = Passage("3", "In Darlington, children wait up to 42 months.", "d.pdf", 1, 0.0, {})
+    both = understand("What are the longest waits in North Yorkshire and Darlington?")
+    assert things_not_found(both, [north, south]) == []
+    assert things_not_found(both, [north]) == ["North Yorkshire and Darlington"]

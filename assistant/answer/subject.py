@@ -4,6 +4,7 @@ the agenda item, the fund, scheme or plan it names."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from assistant.retrieval.names import acronym, distinctive_words
@@ -12,6 +13,7 @@ from assistant.retrieval.question import Query, content_terms
 from assistant.text import tokenize
 from assistant.types import Passage, human_date
 
+AND = re.compile(r"\s+and\s+")
 # How far from a year named a report may be dated and still be that year's.
 YEAR_SLACK = dt.timedelta(days=120)
 
@@ -46,13 +48,19 @@ def about(passage: Passage, name: str) -> bool:
 
 
 def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
-    """The things ``question`` names that none of ``passages`` mentions (every word of the name
-    in its text or context): those passages are about something else."""
+    """The things the question names that none of ``passages`` mentions (every word of the name
+    in its text or context): those passages are about something else. A body the question
+    names by its acronym ('KCC's Scrutiny Committee') is matched as that body, and things joined
+    by 'and' ('North Yorkshire and Darlington') are each looked for on their own."""
     found = [set(tokenize(in_context(p))) for p in passages]
+    known = {acronym(council).lower() for council in plan.councils} - {""}
     return [
         name
         for name in plan.things
-        if not any(content_terms(name) <= tokens for tokens in found)
+        if not all(
+            any(content_terms(part) - known <= tokens for tokens in found)
+            for part in AND.split(name)
+        )
     ]
 
 
