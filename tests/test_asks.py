@@ -108,28 +108,6 @@ def test_inspection_outcomes_and_next_inspection_timing() -> None:
     assert ACTION not in asks("What areas for priority action did inspectors give Bury?")
 
 
-def test_an_earlier_judgement_answers_only_a_question_about_it() -> None:
-    earlier = "Children’s services in the predecessor authority were judged inadequate in 2019."
-    current = "Overall effectiveness Requires improvement to be good"
-    asked_now = "What is the overall grade for Wenbury's children's services?"
-    asked_before = "How had Wenbury's children's services been rated before that?"
-    assert not holds_asked(GRADE, earlier, wanted(asked_now))
-    assert holds_asked(GRADE, current, wanted(asked_now))
-    assert holds_asked(GRADE, earlier, wanted(asked_before))
-    assert holds_asked(GRADE, earlier, wanted("What grade did the previous inspection give?"))
-
-
-def test_a_previous_date_does_not_say_when_inspectors_return() -> None:
-    block = "Inspection dates: 20 to 24 November 2023 Date of previous inspection: March 2017"
-    assert not holds_asked(DATE, block, wanted("When will inspectors come back?"))
-    assert holds_asked(DATE, block, wanted("When was the inspection?"))
-    assert holds_asked(
-        DATE,
-        "A monitoring inspection will be within approximately 18 months.",
-        wanted("When will inspectors come back?"),
-    )
-
-
 def test_a_count_is_a_number_near_what_is_counted() -> None:
     question = "How many potholes did the council repair during its pothole blitz?"
     assert counted(question) == {"pothol"}

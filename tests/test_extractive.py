@@ -247,27 +247,6 @@ def test_a_judgement_heading_answers_a_grade_question(wide_answerer) -> None:
     assert "Requires improvement to be good" in answer.text
 
 
-def test_an_earlier_judgement_does_not_answer_a_question_about_the_latest(wide_answerer) -> None:
-    heading = "Overall effectiveness Requires improvement to be good"
-    earlier = (
-        "Children’s services in the predecessor local authority, Wenbury County Council, were "
-        "judged inadequate in 2019."
-    )
-    passages = [
-        _letter("1", f"This is the first inspection of Wenbury children’s services. {earlier}", ""),
-        _letter("2", f"{heading}\n\nChildren in Wenbury receive better help.", heading),
-    ]
-    plan = understand(
-        "Give me Ofsted's verdicts on Wenbury: the overall grade for children's services and "
-        "the outcome of the inspection."
-    )
-    answer = wide_answerer.answer(plan, passages)
-    assert "Requires improvement to be good" in answer.text
-    assert "inadequate" not in answer.text
-    asked_before = understand("How had Wenbury's children's services been rated before that?")
-    assert "inadequate" in wide_answerer.answer(asked_before, passages).text
-
-
 def test_a_thing_the_passages_do_not_mention_is_declined(wide_answerer) -> None:
     passages = [_passage("1", FINDING, "discussion"), _passage("2", RESOLUTION, "resolution")]
     # every word of the name is indexed (in FOSTERING), but these passages do not mention it

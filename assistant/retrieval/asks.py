@@ -16,7 +16,6 @@ from assistant.retrieval.facts import (
     ACTION,
     COUNT,
     DATE,
-    EARLIER,
     GRADE,
     MONEY,
     NUMBER,
@@ -130,20 +129,11 @@ def asks_for_several(question: str) -> bool:
     return bool(ASKS_LIST.search(question))
 
 
-ASKS_EARLIER = re.compile(
-    rf"{EARLIER.pattern}|\b(?:before|old|former|last|had been|used to be)\b", re.I
-)
-
-ASKS_FUTURE = re.compile(r"\b(?:will|next|come back|return\w*|due|upcoming|future)\b", re.I)
-
-
 def counted(question: str) -> set[str]:
     """The stemmed words of what 'how many …' counts ('how many home-educated pupils' →
     home, educat, pupil); empty when the question does not say."""
     found = COUNTED.search(question)
     return set(tokenize(found.group(1))) if found else set()
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,29 +143,17 @@ class Wanted:
     kinds: frozenset[str] = frozenset()
     # What 'how many' counts (stemmed words; empty when the question does not say).
     counted: frozenset[str] = frozenset()
-    # Whether it asks about an earlier inspection or judgement, or when something will happen.
-    earlier: bool = False
-    future: bool = False
 
 
 def wanted(question: str) -> Wanted:
     """What ``question`` asks for: the kinds of fact and what decides whether a sentence holds
     the one asked for."""
-    return Wanted(
-        asks(question),
-        frozenset(counted(question)),
-        bool(ASKS_EARLIER.search(question)),
-        bool(ASKS_FUTURE.search(question)),
-    )
+    return Wanted(asks(question), frozenset(counted(question)))
 
 
 def holds_asked(kind: str, text: str, wanted: Wanted) -> bool:
-    """Whether ``text`` holds the fact of ``kind`` a question that ``wanted`` it asks for: a
-    grade must be the inspection's own unless the question asks about an earlier one."""
-    if kind == GRADE and EARLIER.search(text) and not wanted.earlier:
-        return False
-    if kind == DATE and EARLIER.search(text) and wanted.future:
-        return False  # 'Date of previous inspection: …' does not say when inspectors return
+    """Whether ``text`` holds the fact of ``kind`` a question that ``wanted`` it asks for (a
+    count must be of what the question counts)."""
     if kind == COUNT:
         return counts(text, set(wanted.counted))
     return holds(kind, text)

@@ -75,11 +75,6 @@ HOLDS = {
     ACTION: HOLDS_ACTION,
     MONEY: HOLDS_MONEY,
 }
-# A judgement reported as an earlier one ('the predecessor authority was judged inadequate in
-# 2019', 'at the previous inspection …'): the answer to a grade question only if it asks that.
-EARLIER = re.compile(
-    r"\b(?:previous(?:ly)?|predecessor|prior|earlier|last (?:full |standard )?inspection)\b", re.I
-)
 
 
 def counts(text: str, things: set[str]) -> bool:
