@@ -256,17 +256,6 @@ def test_a_thing_the_passages_do_not_mention_is_declined(wide_answerer) -> None:
     assert "Spring Fostering Campaign" in answer.text
 
 
-def test_a_decision_minuted_in_a_sentence_answers_what_was_agreed(wide_answerer) -> None:
-    text = (
-        "Ms Hayes presented the draft Integrated Transport Plan to the members of the committee. "
-        "On the proposal of Cllr Murphy, seconded by Cllr Ruddle, it was agreed that the draft "
-        "Integrated Transport Plan be recommended to Council for adoption."
-    )
-    plan = understand("What did the committee agree about the draft Integrated Transport Plan?")
-    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
-    assert "recommended to Council for adoption" in answer.text
-
-
 def test_a_follow_up_pointing_back_is_answered_with_the_earlier_question(wide_answerer) -> None:
     text = (
         "a) Deloitte LLP BE APPOINTED as the consultant to undertake the Integrated Transport "

@@ -4,7 +4,6 @@ fact asked for, and priors (a resolution when asked what was resolved, a real se
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,9 +32,6 @@ WEIGHTS = {
     "overlap": 0.4,
     "rank": 0.08,
     "asked": 0.12,
-    "resolution": 0.08,
-    "action": 0.08,
-    "summary": 0.05,
     "improve": 0.12,
     "heading": 0.15,
     "title": -0.25,
@@ -46,8 +42,6 @@ ANSWER_PASSAGES = 5
 
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
 FACTS = frozenset({NUMBER, COUNT, GRADE, DATE, MONEY})
-# A decision minuted in a sentence of its own ('… seconded by Cllr Ruddle it was agreed: …').
-DECIDED = re.compile(r"\bit was (?:agreed|resolved|decided|noted)\b|\bresolved\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,17 +137,11 @@ class SentenceScorer:
 
 
 def _prior(plan: Query, unit: Unit, passage: Passage) -> float:
-    """What the question asks for, beyond wording: a figure, a resolution, a real sentence."""
+    """Beyond wording: the passage's rank, an inspection's improvement list when asked what
+    must improve, and a real sentence rather than a fragment."""
     meta = passage.metadata
     w = WEIGHTS
-    kind = meta.get("section_kind")
     bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
-    if plan.wants_resolution and (kind == "resolution" or DECIDED.search(unit.text)):
-        bonus += w["resolution"]
-    if plan.wants_action and kind == "action":
-        bonus += w["action"]
-    if kind == "summary":
-        bonus += w["summary"]
     if improvement_list(plan, meta):
         bonus += w["improve"]
     if not unit.title and words(unit.text) < SHORT_UNIT_WORDS:
