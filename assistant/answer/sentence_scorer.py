@@ -70,10 +70,9 @@ class SentenceScorer:
         wanted = plan.wanted.kinds
         for unit in units:
             unit.title = is_title(unit.text, passages[unit.passage_rank].metadata)
-        if not plan.agenda:
-            # A heading names a topic (and is in every quote's label); it answers nothing,
-            # unless it is an inspection's judgement ('Overall effectiveness: Inadequate').
-            units = [u for u in units if not u.title or (GRADE in wanted and holds(GRADE, u.text))]
+        # A heading names a topic (and is in every quote's label); it answers nothing, unless
+        # it is an inspection's judgement ('Overall effectiveness: Inadequate').
+        units = [u for u in units if not u.title or (GRADE in wanted and holds(GRADE, u.text))]
         units = [
             u
             for u in units

@@ -33,8 +33,6 @@ MONEY_WORDS = re.compile(
 )
 # Asked how a meeting ended or when the next one is: the closing minute answers.
 ASKS_CLOSE = re.compile(r"\b(?:clos\w*|end(?:ed)?|finish\w*|next meeting)\b", re.I)
-# Asked about the agenda: a heading (an item's title) answers.
-ASKS_AGENDA = re.compile(r"\b(agenda|items?|on the order paper)\b", re.I)
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
     r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.retrieval.asks import (
-    ASKS_AGENDA,
     ASKS_CLOSE,
     MONEY_WORDS,
     Wanted,
@@ -122,7 +121,6 @@ class Query:
     asking: bool = True
     several: bool = False  # asks which documents say something
     closing: bool = False  # asks how a meeting ended or when the next one is
-    agenda: bool = False  # asks about the agenda
     proper_nouns: tuple[str, ...] = ()
     things: tuple[str, ...] = ()  # the funds, plans, schemes it names
     # The question read with the earlier one it points back to ('that contract').
@@ -192,7 +190,6 @@ def understand(
             part.asking = asking
     plan.several = asks_for_several(question)
     plan.closing = bool(ASKS_CLOSE.search(question))
-    plan.agenda = bool(ASKS_AGENDA.search(question))
     plan.proper_nouns = tuple(PROPER_NOUN.findall(question))
     plan.things = tuple(named_things(question))
     return plan
