@@ -76,7 +76,7 @@ class SentenceScorer:
         units = [
             u
             for u in units
-            if not is_furniture(u.text, DATE in wanted) and (plan.closing or not is_closing(u.text))
+            if not is_furniture(u.text, DATE in wanted) and not is_closing(u.text)
         ]
         if not units:
             return []

@@ -31,8 +31,6 @@ MONEY_WORDS = re.compile(
     r"spent)\b",
     re.I,
 )
-# Asked how a meeting ended or when the next one is: the closing minute answers.
-ASKS_CLOSE = re.compile(r"\b(?:clos\w*|end(?:ed)?|finish\w*|next meeting)\b", re.I)
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
     r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.retrieval.asks import (
-    ASKS_CLOSE,
     MONEY_WORDS,
     Wanted,
     asked,
@@ -120,7 +119,6 @@ class Query:
     # A part that asks something (not one that only sets the scene).
     asking: bool = True
     several: bool = False  # asks which documents say something
-    closing: bool = False  # asks how a meeting ended or when the next one is
     proper_nouns: tuple[str, ...] = ()
     things: tuple[str, ...] = ()  # the funds, plans, schemes it names
     # The question read with the earlier one it points back to ('that contract').
@@ -189,7 +187,6 @@ def understand(
         for part, asking in zip(plan.parts, asked(clauses), strict=True):
             part.asking = asking
     plan.several = asks_for_several(question)
-    plan.closing = bool(ASKS_CLOSE.search(question))
     plan.proper_nouns = tuple(PROPER_NOUN.findall(question))
     plan.things = tuple(named_things(question))
     return plan
