@@ -265,3 +265,30 @@ def test_a_follow_up_pointing_back_is_answered_with_the_earlier_question(wide_an
     plan = understand("How much is that contract worth?", [earlier])
     answer = wide_answerer.answer(plan, [_passage("1", text, "resolution")])
     assert not answer.abstained and "£233,820" in answer.text
+
+
+def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) -> None:
+    declared = (
+        "Cllr Tanner declared that her home was within 400 metres of the proposed route of the "
+        "Integrated Transport Plan's relief road."
+    )
+    resolved = (
+        "Resolved: that the Integrated Transport Plan's relief road be approved, subject to the "
+        "conditions in the report."
+    )
+    passages = [_passage("1", declared, "discussion"), _passage("2", resolved, "resolution")]
+    plan = understand("What did Cabinet decide about the Integrated Transport Plan's relief road?")
+    answer = wide_answerer.answer(plan, passages)
+    assert "be approved" in answer.text
+    assert {c.passage.id for c in answer.citations} == {"2"}
+
+
+def test_a_decision_minuted_in_a_sentence_answers_what_was_agreed(wide_answerer) -> None:
+    text = (
+        "Ms Hayes presented the draft Integrated Transport Plan to the members of the committee. "
+        "On the proposal of Cllr Murphy, seconded by Cllr Ruddle, it was agreed that the draft "
+        "Integrated Transport Plan be recommended to Council for adoption."
+    )
+    plan = understand("What did the committee agree about the draft Integrated Transport Plan?")
+    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
+    assert "recommended to Council for adoption" in answer.text

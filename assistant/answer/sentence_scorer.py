@@ -4,6 +4,7 @@ fact asked for, and priors (a resolution when asked what was resolved, a real se
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,9 @@ WEIGHTS = {
     "overlap": 0.4,
     "rank": 0.08,
     "asked": 0.12,
+    "resolution": 0.08,
+    "action": 0.08,
+    "summary": 0.05,
     "improve": 0.12,
     "heading": 0.15,
     "title": -0.25,
@@ -39,6 +43,8 @@ WEIGHTS = {
     "boilerplate": -0.3,
 }
 ANSWER_PASSAGES = 5
+# A decision minuted in a sentence of its own ('… seconded by Cllr Ruddle it was agreed: …').
+DECIDED = re.compile(r"\bit was (?:agreed|resolved|decided|noted)\b|\bresolved\b", re.I)
 
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
 FACTS = frozenset({NUMBER, COUNT, GRADE, DATE, MONEY})
@@ -136,11 +142,20 @@ class SentenceScorer:
 
 
 def _prior(plan: Query, unit: Unit, passage: Passage) -> float:
-    """Beyond wording: the passage's rank, an inspection's improvement list when asked what
-    must improve, and a real sentence rather than a fragment."""
+    """Beyond wording: the passage's rank, the section the question asks for (a resolution, an
+    action, an inspection's improvement list), a summary, and a real sentence, not a fragment."""
     meta = passage.metadata
     w = WEIGHTS
     bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
+    # Asked what was decided (or actioned), the minutes' resolution (action) section; a
+    # report's summary.
+    kind = meta.get("section_kind")
+    if plan.wants_resolution and (kind == "resolution" or DECIDED.search(unit.text)):
+        bonus += w["resolution"]
+    if plan.wants_action and kind == "action":
+        bonus += w["action"]
+    if kind == "summary":
+        bonus += w["summary"]
     if improvement_list(plan, meta):
         bonus += w["improve"]
     if not unit.title and words(unit.text) < SHORT_UNIT_WORDS:
