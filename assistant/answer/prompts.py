@@ -16,7 +16,7 @@ NO_FIGURE = (
     "judgement asked for."
 )
 
-# --- The LLM path (assistant/generate.py) ---------------------------------------------------
+# --- The LLM path (assistant/answer/generate.py) -------------------------------------------
 
 ANSWER_SYSTEM = """You answer questions about council meeting minutes and inspection reports.
 You are given numbered passages from the documents. Follow these rules:
