@@ -110,13 +110,13 @@ class Assistant:
         """
         self.refresh()
         plan = self.plan(question.strip(), history)
-        from_register = self.latest_from_register(plan, filters)
-        if from_register is not None:
-            return from_register
-        if self.llm is None:
+        if self.generator is None:
+            from_register = self.latest_from_register(plan, filters)
+            if from_register is not None:
+                return from_register
             return self.answerer.answer(plan, self.search(plan, filters))
         final: Answer | None = None
-        for item in self.stream(question, history, filters):
+        for item in self._stream(plan, history, filters):
             if isinstance(item, Answer):
                 final = item
         if final is None:  # cannot happen: the stream always ends with an Answer
@@ -135,11 +135,18 @@ class Assistant:
             yield self.ask(question, history, filters)
             return
         self.refresh()
-        from_register = self.latest_from_register(self.plan(question.strip(), history), filters)
+        yield from self._stream(self.plan(question.strip(), history), history, filters)
+
+    def _stream(
+        self, plan: Query, history: list[str] | None, filters: Filters | None
+    ) -> Iterator[str | Answer]:
+        """The register's answer for a latest-decision question, else the model's stream."""
+        from_register = self.latest_from_register(plan, filters)
         if from_register is not None:
             yield from_register
             return
-        yield from self.generator.stream(question.strip(), history, filters)
+        assert self.generator is not None
+        yield from self.generator.stream(plan.question, history, filters)
 
     def latest_from_register(self, plan: Query, filters: Filters | None) -> Answer | None:
         """For "what did we last decide about X": the register's decisions on X, newest first

@@ -9,13 +9,11 @@ from dataclasses import replace
 
 from assistant.retrieval.names import acronym, distinctive_words
 from assistant.retrieval.passages import Unit, in_context
-from assistant.retrieval.question import Query, content_terms
+from assistant.retrieval.question import INSPECTION_KIND_SLACK, Query, content_terms
 from assistant.text import tokenize
 from assistant.types import Passage, human_date
 
 AND = re.compile(r"\s+and\s+")
-# How far from a year named a report may be dated and still be that year's.
-YEAR_SLACK = dt.timedelta(days=120)
 
 
 def on_subject(plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
@@ -75,7 +73,7 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
     start, end = named[0]
     assert start is not None and end is not None
     dated = replace(plan, date_from=start, date_to=end)
-    bodies = [p for p in passages if not plan.councils or any(about(p, n) for n in plan.councils)]
+    bodies = _about_named(plan, passages)
     if any(not p.metadata.get("date") or dated.date_fits(p.metadata) for p in bodies):
         return ""
     return human_date(start) if start == end else f"{start:%B %Y}"
@@ -88,7 +86,7 @@ def year_not_held(plan: Query, passages: list[Passage]) -> str:
     discuss '2024' as the period a report covers). Another year's inspection does not answer."""
     if not plan.years or not plan.councils:
         return ""
-    bodies = [p for p in passages if any(about(p, n) for n in plan.councils)]
+    bodies = _about_named(plan, passages)
     if not bodies or any(p.metadata.get("doc_kind") != "inspection" for p in bodies):
         return ""
     if any(_near_year(p.metadata.get("date"), year) for p in bodies for year in plan.years):
@@ -102,7 +100,15 @@ def _near_year(date: object, year: int) -> bool:
     if not date:
         return True
     day = dt.date.fromisoformat(str(date))
-    return dt.date(year, 1, 1) - YEAR_SLACK <= day <= dt.date(year, 12, 31) + YEAR_SLACK
+    slack = INSPECTION_KIND_SLACK
+    return dt.date(year, 1, 1) - slack <= day <= dt.date(year, 12, 31) + slack
+
+
+def _about_named(plan: Query, passages: list[Passage]) -> list[Passage]:
+    """The passages about the councils or areas the question names (all, when it names none)."""
+    if not plan.councils:
+        return passages
+    return [p for p in passages if any(about(p, name) for name in plan.councils)]
 
 
 def _whole_year(dates: tuple[dt.date | None, dt.date | None]) -> bool:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.retrieval.asks import (
-    MONEY_WORDS,
     Wanted,
     asked,
     asks_for_several,
     wanted,
 )
 from assistant.retrieval.dates import date_range, describe_range, years_named
+from assistant.retrieval.facts import MONEY
 from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
 
@@ -103,7 +103,6 @@ class Query:
     wants_resolution: bool = False
     wants_action: bool = False
     wants_improvement: bool = False
-    wants_money: bool = False
     carried: list[str] = field(default_factory=list)
     # The earlier question a follow-up points back to ('that contract', 'it'), if it does.
     topic: str = ""
@@ -123,6 +122,11 @@ class Query:
     things: tuple[str, ...] = ()  # the funds, plans, schemes it names
     # The question read with the earlier one it points back to ('that contract').
     followed: Query | None = None
+
+    @property
+    def wants_money(self) -> bool:
+        """Asked how something is paid for or what it costs."""
+        return MONEY in self.wanted.kinds
 
     @property
     def subject(self) -> Query:
@@ -250,15 +254,13 @@ def _plan_part(index: int, clauses: list[str], history: list[str], vocab: Vocabu
 def _read(question: str, earlier: list[str], vocab: Vocabulary) -> Query:
     """What ``question`` names, then the subject of ``earlier`` text (latest first) it lacks."""
     plan = _read_words(Query(question=question, text=question))
-    plan.own_dates = date_range(question)
+    plan.own_dates = plan.date_from, plan.date_to = date_range(question)
     plan.years = years_named(question)
     plan.councils = names_in(question, vocab.councils)
     plan.committees = committees_in(question, vocab.committees, vocab.councils)
-    plan.date_from, plan.date_to = date_range(question)
     plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
     plan.wants_action = bool(ACTION_WORDS.search(question))
     plan.wants_improvement = bool(IMPROVE_WORDS.search(question))
-    plan.wants_money = bool(MONEY_WORDS.search(question))
     plan.latest_topic = latest_topic(question)
     for text in reversed(earlier):
         _carry_subject(plan, text, vocab)
