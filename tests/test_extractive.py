@@ -281,14 +281,3 @@ def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) ->
     answer = wide_answerer.answer(plan, passages)
     assert "be approved" in answer.text
     assert {c.passage.id for c in answer.citations} == {"2"}
-
-
-def test_a_decision_minuted_in_a_sentence_answers_what_was_agreed(wide_answerer) -> None:
-    text = (
-        "Ms Hayes presented the draft Integrated Transport Plan to the members of the committee. "
-        "On the proposal of Cllr Murphy, seconded by Cllr Ruddle, it was agreed that the draft "
-        "Integrated Transport Plan be recommended to Council for adoption."
-    )
-    plan = understand("What did the committee agree about the draft Integrated Transport Plan?")
-    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
-    assert "recommended to Council for adoption" in answer.text
