@@ -36,7 +36,6 @@ WEIGHTS = {
     "asked": 0.12,
     "resolution": 0.08,
     "action": 0.08,
-    "summary": 0.05,
     "improve": 0.12,
     "heading": 0.15,
     "title": -0.25,
@@ -142,19 +141,16 @@ class SentenceScorer:
 
 def _prior(plan: Query, unit: Unit, passage: Passage) -> float:
     """Beyond wording: the passage's rank, the section the question asks for (a resolution, an
-    action, an inspection's improvement list), a summary, and a real sentence, not a fragment."""
+    action, an inspection's improvement list), and a real sentence, not a fragment."""
     meta = passage.metadata
     w = WEIGHTS
     bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
-    # Asked what was decided (or actioned), the minutes' resolution (action) section; a
-    # report's summary.
+    # Asked what was decided (or actioned), the minutes' resolution (action) section.
     kind = meta.get("section_kind")
     if plan.wants_resolution and kind == "resolution":
         bonus += w["resolution"]
     if plan.wants_action and kind == "action":
         bonus += w["action"]
-    if kind == "summary":
-        bonus += w["summary"]
     if improvement_list(plan, meta):
         bonus += w["improve"]
     if not unit.title and words(unit.text) < SHORT_UNIT_WORDS:
