@@ -254,7 +254,8 @@ def _plan_part(index: int, clauses: list[str], history: list[str], vocab: Vocabu
 def _read(question: str, earlier: list[str], vocab: Vocabulary) -> Query:
     """What ``question`` names, then the subject of ``earlier`` text (latest first) it lacks."""
     plan = _read_words(Query(question=question, text=question))
-    plan.own_dates = plan.date_from, plan.date_to = date_range(question)
+    plan.own_dates = date_range(question)
+    plan.date_from, plan.date_to = plan.own_dates
     plan.years = years_named(question)
     plan.councils = names_in(question, vocab.councils)
     plan.committees = committees_in(question, vocab.committees, vocab.councils)
