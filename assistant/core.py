@@ -12,6 +12,7 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generate import LLMAnswerer
 from assistant.answer.learned import LearnedAnswerer
 from assistant.errors import LLMError
+from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.question import Query, understand
 from assistant.retrieval.relevance import RelevanceModels
@@ -188,6 +189,8 @@ def build_assistant(
     store = store or IndexStore(settings)
     store.require()
     retriever = HybridRetriever.from_store(store, settings)
+    if settings.query_adapter:
+        retriever.adapter = QueryAdapter.for_model(settings.embedding_model)
     boilerplate = Boilerplate.from_passages(
         (str(meta.get("source", "")), text[int(meta.get("header_chars") or 0) :])
         for text, meta in zip(retriever.keyword.texts, retriever.keyword.metadatas, strict=True)
@@ -198,7 +201,11 @@ def build_assistant(
         LearnedAnswerer(scorer, settings)
         if settings.answer_step == "learned"
         else ExtractiveAnswerer(
-            store.embeddings, settings, terms=retriever.keyword, boilerplate=boilerplate
+            store.embeddings,
+            settings,
+            terms=retriever.keyword,
+            boilerplate=boilerplate,
+            adapter=retriever.adapter,
         )
     )
     register = load_register(settings.index_path)

@@ -61,6 +61,12 @@ class Settings(BaseSettings):
         "(assistant/retrieval/relevance.py); off, the fused order stands (to measure what it "
         "adds).",
     )
+    query_adapter: bool = Field(
+        True,
+        description="Move the question's vector by the learned query adapter "
+        "(assistant/retrieval/adapter.py) before dense search; used only with the embedding "
+        "model it was fitted for.",
+    )
     answer_step: Literal["rules", "learned"] = Field(
         "rules",
         description="'rules': the extractive answerer of assistant/answer/extractive.py; "

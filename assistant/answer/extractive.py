@@ -26,6 +26,7 @@ from assistant.answer.units import (
     with_context,
     with_following_clauses,
 )
+from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.asks import Wanted, holds_asked
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER
 from assistant.retrieval.passages import Unit, in_context
@@ -66,12 +67,13 @@ class ExtractiveAnswerer:
         settings: Settings,
         terms: TermStats | None = None,
         boilerplate: Boilerplate | None = None,
+        adapter: QueryAdapter | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.settings = settings
         self.terms: TermStats = terms or Uniform()
         self.boilerplate = boilerplate or Boilerplate(set())
-        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate)
+        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate, adapter)
 
     def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""

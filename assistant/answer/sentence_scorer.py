@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.units import improvement_list
+from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.asks import Wanted, holds_asked
 from assistant.retrieval.facts import COUNT, DATE, GRADE, MONEY, NUMBER, holds
 from assistant.retrieval.passages import (
@@ -62,11 +63,16 @@ class SentenceScorer:
     """Scores the units of passages against a question (and each of its parts)."""
 
     def __init__(
-        self, embeddings: SentenceEmbeddings, terms: TermStats, boilerplate: Boilerplate
+        self,
+        embeddings: SentenceEmbeddings,
+        terms: TermStats,
+        boilerplate: Boilerplate,
+        adapter: QueryAdapter | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.terms = terms
         self.boilerplate = boilerplate
+        self.adapter = adapter
 
     def score(self, plan: Query, passages: list[Passage]) -> list[Unit]:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""
@@ -89,6 +95,8 @@ class SentenceScorer:
             questions.append(plan.followed)
         texts = [q.question for q in questions]
         vectors = self.embeddings.encode(texts + [u.text for u in units])
+        if self.adapter is not None:  # the question moved as for retrieval, sentences as they are
+            vectors[: len(texts)] = [self.adapter.apply(v) for v in vectors[: len(texts)]]
         asking = [self._asking(q, v) for q, v in zip(questions, vectors, strict=False)]
         # When a part only sets the scene, a sentence is judged on the parts that ask; otherwise
         # on the whole question too (a sentence answering one part well is a good answer).

@@ -21,6 +21,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.complete_sentences import Neighbours
 from assistant.retrieval.names import Vocabulary
 from assistant.retrieval.passages import has_content
@@ -126,8 +127,10 @@ class HybridRetriever(BaseRetriever):
     neighbours: Neighbours | None = None
     # The learned reranker (None: fused order, as for the ablation rows without it).
     scorer: RelevanceScorer | None = None
+    # The learned query adapter (None: the model's own question vectors).
+    adapter: QueryAdapter | None = None
     _positions: dict[str, int] | None = None
-    _query_vectors: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _query_vectors: dict[tuple[str, bool], Any] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
@@ -247,15 +250,18 @@ class HybridRetriever(BaseRetriever):
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
         return fused
 
-    def _query_vector(self, text: str) -> np.ndarray:
-        """The unit vector of ``text``, embedded once per question (dense search and each
-        candidate's similarity use it); keyed by text, as users share one retriever."""
-        if text not in self._query_vectors:
+    def query_vector(self, text: str) -> np.ndarray:
+        """The unit vector of ``text`` (moved by the query adapter, when there is one),
+        embedded once per question: dense search and each candidate's similarity use it.
+        Keyed by text, as users share one retriever."""
+        key = (text, self.adapter is not None)
+        if key not in self._query_vectors:
             if len(self._query_vectors) >= QUERY_VECTORS_KEPT:
                 self._query_vectors.clear()
             query = np.asarray(self.store.embeddings.embed_query(text), dtype=np.float32)
-            self._query_vectors[text] = query / (np.linalg.norm(query) or 1.0)
-        return self._query_vectors[text]
+            query = query / (np.linalg.norm(query) or 1.0)
+            self._query_vectors[key] = self.adapter.apply(query) if self.adapter else query
+        return self._query_vectors[key]
 
     def _chunk_cos(self, key: str, text: str) -> float:
         """Similarity of the question to a stored chunk (0 when vectors are not in memory)."""
@@ -263,7 +269,7 @@ class HybridRetriever(BaseRetriever):
             return 0.0
         if self._positions is None:
             self._positions = {key: i for i, key in enumerate(self.keyword.ids)}
-        return float(self.vectors[self._positions[key]] @ self._query_vector(text))
+        return float(self.vectors[self._positions[key]] @ self.query_vector(text))
 
     def _dense(
         self, text: str, filters: Filters | None
@@ -271,12 +277,12 @@ class HybridRetriever(BaseRetriever):
         """(id, embedded text, metadata, similarity) of the nearest chunks, nearest first."""
         k = self.settings.fetch_k
         if self.vectors is None:
-            pairs = self.store.vectorstore.similarity_search_with_score(
-                text, k=k, filter=chroma_where(filters)
+            pairs = self.store.vectorstore.similarity_search_by_vector_with_relevance_scores(
+                self.query_vector(text).tolist(), k=k, filter=chroma_where(filters)
             )
             # Unit vectors under Chroma's default L2 space: squared distance = 2 - 2 cos.
             return [(str(d.id), d.page_content, d.metadata, 1 - dist / 2) for d, dist in pairs]
-        similarity = self.vectors @ self._query_vector(text)
+        similarity = self.vectors @ self.query_vector(text)
         nearest: list[tuple[str, str, dict[str, Any], float]] = []
         # A stable sort: equal scores keep the stored order, so every run ranks alike.
         for position in np.argsort(-similarity, kind="stable"):

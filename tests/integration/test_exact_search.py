@@ -76,3 +76,19 @@ def test_the_retrievers_invoke_honours_the_users_filters(demo_settings) -> None:
     filtered = retriever.invoke(QUESTION, filters=Filters(committee=committee))
     assert filtered
     assert {doc.metadata.get("committee") for doc in filtered} == {committee}
+
+
+def test_with_the_query_adapter_dense_search_ranks_by_the_moved_question(demo_settings) -> None:
+    from assistant.core import build_assistant
+
+    retriever = build_assistant(demo_settings).retriever
+    assert retriever.adapter is not None
+    ids, _, _, matrix = retriever.store.records_with_vectors()
+    query = np.asarray(retriever.store.embeddings.embed_query(QUESTION))
+    moved = retriever.adapter.apply(query / np.linalg.norm(query))
+    assert float(moved @ (query / np.linalg.norm(query))) < 0.999  # the adapter moves it
+    cosine = (matrix @ moved) / np.linalg.norm(matrix, axis=1)
+    expected = [ids[i] for i in np.argsort(-cosine)[: demo_settings.fetch_k]]
+    assert [key for key, _, _, _ in retriever._dense(QUESTION, None)] == expected
+    off = demo_settings.model_copy(update={"query_adapter": False})
+    assert build_assistant(off).retriever.adapter is None

@@ -1,0 +1,182 @@
+"""Fit the query adapter (``assistant/retrieval/query_adapter.npz``) on labelled question sets.
+
+    python -m evals.fit_adapter --set ../shared/corpus ../shared/eval/dev.jsonl \\
+        --set corpus evals/demo.jsonl
+
+For every answerable question, the chunks of its corpus that support it (as the scorer labels
+support, ``evals.scoring.supports``) are the positives; the negatives are the chunks nearest to
+the unadapted question and the fused candidates. ``W`` is fitted by a softmax over that pool
+(the positives' share), with an L2 pull towards the identity map. ``--folds`` reports, before
+fitting, the dense ranking of each set's questions by an adapter fitted on the other sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.retrieval.adapter import ADAPTER_FILE, QueryAdapter
+from evals.run import load_questions
+from evals.scoring import Question, normalise
+
+POOL = 300  # nearest chunks to the unadapted question, the negatives the softmax reads
+RANKED = 100  # depth of the dense ranking the folds report on
+
+
+@dataclass
+class Example:
+    """One answerable question: its vector, the chunks it is scored over, which support it."""
+
+    set_name: str
+    vector: np.ndarray
+    chunks: np.ndarray  # unit chunk vectors of its corpus (shared between its questions)
+    pool: np.ndarray
+    positive: np.ndarray  # over ``pool``
+
+
+def supporting_chunks(texts: list[str], sources: list[str], question: Question) -> list[int]:
+    """Positions of the chunks that support ``question`` (the scorer's rule, on chunk text)."""
+    needles = [normalise(s) for s in question.answer_contains]
+    wanted = set(question.sources)
+    found = []
+    for i, text in enumerate(texts):
+        held = [needle in text for needle in needles]
+        if all(held) or (any(held) and sources[i] in wanted):
+            found.append(i)
+    return found
+
+
+@cache
+def open_assistant(corpus: Path) -> Any:
+    """The assistant over ``corpus``'s evaluation index, opened once for all its sets."""
+    from evals.fit_relevance import open_assistant as open_unfitted
+
+    return open_unfitted(corpus)
+
+
+def collect(corpus: Path, questions_file: Path) -> list[Example]:
+    """The answerable questions of one set with support in the corpus's index."""
+    assistant = open_assistant(corpus)
+    retriever = assistant.retriever
+    retriever.adapter = None  # fitted on the model's own question vectors
+    chunks = np.asarray(retriever.vectors, dtype=np.float32)
+    texts = [normalise(t) for t in retriever.keyword.texts]
+    sources = [str(m.get("source")) for m in retriever.keyword.metadatas]
+    position = {key: i for i, key in enumerate(retriever.keyword.ids)}
+    examples = []
+    for question in load_questions(questions_file):
+        if not question.answerable:
+            continue
+        positives = supporting_chunks(texts, sources, question)
+        if not positives:
+            continue
+        plan = assistant.plan(question.question, list(question.history) or None)
+        vector = retriever.query_vector(plan.text)
+        nearest = np.argsort(-(chunks @ vector), kind="stable")[:POOL].tolist()
+        fused = [position[c.passage.id] for c in retriever.candidates(plan, None, 40)]
+        pool = np.array(list(dict.fromkeys(nearest + fused + positives)))
+        is_positive = np.isin(pool, positives)
+        examples.append(Example(questions_file.stem, vector, chunks, pool, is_positive))
+    return examples
+
+
+def fit(
+    examples: Sequence[Example], l2: float, epochs: int, tau: float, seed: int = 0
+) -> np.ndarray:
+    """``W`` by Adam on the mean softmax loss of the positives, in batches of 32."""
+    import torch
+
+    torch.manual_seed(seed)
+    dims = examples[0].vector.shape[0]
+    matrix = torch.zeros(dims, dims, requires_grad=True)
+    optimiser = torch.optim.Adam([matrix], lr=1e-3)
+    tensors = [
+        (
+            torch.from_numpy(e.vector),
+            torch.from_numpy(e.chunks[e.pool]),
+            torch.from_numpy(e.positive),
+        )
+        for e in examples
+    ]
+    for _ in range(epochs):
+        order = torch.randperm(len(tensors)).tolist()
+        for start in range(0, len(order), 32):
+            batch = [tensors[i] for i in order[start : start + 32]]
+            loss = torch.zeros(())
+            for vector, pool, positive in batch:
+                moved = vector + vector @ matrix
+                scores = pool @ (moved / moved.norm()) / tau
+                loss = loss - torch.logsumexp(scores[positive], 0) + torch.logsumexp(scores, 0)
+            loss = loss / len(batch) + l2 * (matrix**2).sum()
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+    return np.asarray(matrix.detach().numpy(), dtype=np.float32)
+
+
+def dense_ranking(examples: Sequence[Example], matrix: np.ndarray | None) -> tuple[float, ...]:
+    """hit@5, hit@40 and mrr@10 of the first supporting chunk in the dense ranking."""
+    ranks = []
+    for e in examples:
+        vector = e.vector
+        if matrix is not None:
+            vector = QueryAdapter(matrix, "").apply(vector)
+        order = np.argsort(-(e.chunks @ vector), kind="stable")[:RANKED]
+        positives = set(e.pool[e.positive].tolist())
+        ranks.append(next((r for r, i in enumerate(order) if i in positives), RANKED))
+    r = np.array(ranks)
+    mrr = np.where(r < 10, 1 / (r + 1), 0.0).mean()
+    return float((r < 5).mean()), float((r < 40).mean()), float(mrr)
+
+
+def report_folds(examples: Sequence[Example], l2: float, epochs: int, tau: float) -> None:
+    """Each set ranked by an adapter fitted on all the other sets."""
+    for name in dict.fromkeys(e.set_name for e in examples):
+        held = [e for e in examples if e.set_name == name]
+        rest = [e for e in examples if e.set_name != name]
+        before = dense_ranking(held, None)
+        after = dense_ranking(held, fit(rest, l2, epochs, tau))
+        cells = " ".join(f"{b:.3f}->{a:.3f}" for b, a in zip(before, after, strict=True))
+        print(f"{name}: {len(held)} questions, hit@5 hit@40 mrr@10 {cells}", flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--set", nargs=2, action="append", metavar=("CORPUS", "QUESTIONS"), required=True
+    )
+    parser.add_argument("--out", type=Path, default=ADAPTER_FILE)
+    parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--tau", type=float, default=0.05)
+    parser.add_argument("--folds", action="store_true", help="report leave-one-set-out first")
+    args = parser.parse_args(argv)
+    from assistant.settings import Settings
+
+    examples = [e for c, q in args.set for e in collect(Path(c), Path(q))]
+    if args.folds:
+        report_folds(examples, args.l2, args.epochs, args.tau)
+    matrix = fit(examples, args.l2, args.epochs, args.tau)
+    fitted_on = {
+        "sets": [f"{Path(q).name}" for _, q in args.set],
+        "questions": len(examples),
+        "l2": args.l2,
+        "epochs": args.epochs,
+        "tau": args.tau,
+    }
+    QueryAdapter(matrix, Settings().embedding_model, fitted_on).save(args.out)
+    print(f"dense ranking of the fitted sets, before -> after: {dense_ranking(examples, None)} "
+          f"-> {dense_ranking(examples, matrix)}")
+    print(f"wrote {args.out} {fitted_on}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
