@@ -189,8 +189,10 @@ def build_assistant(
     store = store or IndexStore(settings)
     store.require()
     retriever = HybridRetriever.from_store(store, settings)
+    sentence_adapter = None
     if settings.query_adapter:
-        retriever.adapter = QueryAdapter.for_model(settings.embedding_model)
+        retriever.adapter = QueryAdapter.for_model(settings.embedding_model, "retrieval")
+        sentence_adapter = QueryAdapter.for_model(settings.embedding_model, "sentence")
     boilerplate = Boilerplate.from_passages(
         (str(meta.get("source", "")), text[int(meta.get("header_chars") or 0) :])
         for text, meta in zip(retriever.keyword.texts, retriever.keyword.metadatas, strict=True)
@@ -205,7 +207,7 @@ def build_assistant(
             settings,
             terms=retriever.keyword,
             boilerplate=boilerplate,
-            adapter=retriever.adapter,
+            adapter=sentence_adapter,
         )
     )
     register = load_register(settings.index_path)

@@ -2,8 +2,9 @@
 ``python -m evals.ablate --corpus DIR --questions FILE.jsonl --index-dir INDEX``.
 
 Each row switches parts of the hybrid retriever off (dense search, BM25, question understanding:
-boosts, per-clause search; the learned reranker's reordering) and answers with the extractive
-answerer (whose sentence model is the same in every row); it prints the same summary
+boosts, per-clause search; the learned reranker's reordering; the query adapters, which also move
+the question when the extractive answerer scores sentences) and answers with the extractive
+answerer (otherwise the same in every row); it prints the same summary
 line as ``evals.run`` (latency left out). Index variants (no context headers, no structure) are
 built by ``evals.run`` with ``ASSISTANT_CONTEXT_HEADERS`` / ``ASSISTANT_PARSE_STRUCTURE``; see
 evals/README.md.
@@ -31,6 +32,7 @@ class Row:
     equal_weights: bool
     understanding: bool
     rerank: bool = False
+    adapters: bool = False
 
 
 ROWS = {
@@ -42,6 +44,10 @@ ROWS = {
     ),
     "+ learned reranker": Row(
         dense=True, keyword=True, equal_weights=False, understanding=True, rerank=True
+    ),
+    "+ query adapters": Row(
+        dense=True, keyword=True, equal_weights=False, understanding=True, rerank=True,
+        adapters=True,
     ),
 }
 
@@ -60,11 +66,14 @@ def ask(assistant: Any, question: str, history: list[str] | None, row: Row) -> A
 
 
 def run_row(assistant: Any, questions: list[Any], row: Row, k: int) -> dict[str, Any]:
-    """The summary of one row (the retriever is put back as it was afterwards)."""
-    retriever = assistant.retriever
+    """The summary of one row (the retriever and answerer are put back as they were)."""
+    retriever, sentences = assistant.retriever, assistant.answerer.scorer
     before = (retriever.use_dense, retriever.use_keyword, retriever.use_boosts, retriever.settings)
+    adapters = (retriever.adapter, sentences.adapter)
     retriever.use_dense, retriever.use_keyword = row.dense, row.keyword
     retriever.use_boosts = row.understanding
+    if not row.adapters:
+        retriever.adapter, sentences.adapter = None, None
     weights = {"dense_weight": 1.0, "keyword_weight": 1.0} if row.equal_weights else {}
     retriever.settings = before[3].model_copy(update={**weights, "rerank": row.rerank})
     try:
@@ -77,6 +86,7 @@ def run_row(assistant: Any, questions: list[Any], row: Row, k: int) -> dict[str,
     finally:
         retriever.use_dense, retriever.use_keyword, retriever.use_boosts = before[:3]
         retriever.settings = before[3]
+        retriever.adapter, sentences.adapter = adapters
     summary = summarise(records, k)
     return {key: value for key, value in summary.items() if key not in ("p50_ms", "p95_ms")}
 

@@ -1,13 +1,19 @@
-"""Fit the query adapter (``assistant/retrieval/query_adapter.npz``) on labelled question sets.
+"""Fit the query adapters (``assistant/retrieval/query_adapter.npz``) on labelled question sets.
 
     python -m evals.fit_adapter --set ../shared/corpus ../shared/eval/dev.jsonl \\
         --set corpus evals/demo.jsonl
 
-For every answerable question, the chunks of its corpus that support it (as the scorer labels
-support, ``evals.scoring.supports``) are the positives; the negatives are the chunks nearest to
-the unadapted question and the fused candidates. ``W`` is fitted by a softmax over that pool
-(the positives' share), with an L2 pull towards the identity map. ``--folds`` reports, before
-fitting, the dense ranking of each set's questions by an adapter fitted on the other sets.
+Retrieval: for every answerable question, the chunks of its corpus that support it (as the
+scorer labels support, ``evals.scoring.supports``) are the positives; the negatives are the
+chunks nearest to the unadapted question and the fused candidates. ``W`` is fitted by a softmax
+over that pool (the positives' share), with an L2 pull towards the identity map.
+
+Sentences: with the retrieval adapter in place, the quotable sentences of each question's top
+passages, those holding an expected answer string the positives; the sentence adapter starts
+from the retrieval adapter and is fitted the same way.
+
+``--folds`` reports, before fitting, each set's questions served by adapters fitted on the
+other sets: the dense ranking, and how often the sentence most like the question answers it.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import numpy as np
 
 from assistant.retrieval.adapter import ADAPTER_FILE, QueryAdapter
 from evals.run import load_questions
-from evals.scoring import Question, normalise
+from evals.scoring import Question, contains, normalise
 
 POOL = 300  # nearest chunks to the unadapted question, the negatives the softmax reads
 RANKED = 100  # depth of the dense ranking the folds report on
@@ -40,6 +46,20 @@ class Example:
     pool: np.ndarray
     positive: np.ndarray  # over ``pool``
 
+    @property
+    def candidates(self) -> np.ndarray:
+        return self.chunks[self.pool]
+
+
+@dataclass
+class SentenceExample:
+    """One answerable question: its vector, the sentences of its top passages, which answer."""
+
+    set_name: str
+    vector: np.ndarray
+    candidates: np.ndarray
+    positive: np.ndarray
+
 
 def supporting_chunks(texts: list[str], sources: list[str], question: Question) -> list[int]:
     """Positions of the chunks that support ``question`` (the scorer's rule, on chunk text)."""
@@ -54,11 +74,12 @@ def supporting_chunks(texts: list[str], sources: list[str], question: Question) 
 
 
 @cache
-def open_assistant(corpus: Path) -> Any:
-    """The assistant over ``corpus``'s evaluation index, opened once for all its sets."""
+def open_assistant(corpus: Path, fitted: bool = False) -> Any:
+    """The assistant over ``corpus``'s evaluation index, opened once for all its sets: with
+    the shipped relevance models (``fitted``), or keeping the fused order."""
     from evals.fit_relevance import open_assistant as open_unfitted
 
-    return open_unfitted(corpus)
+    return open_unfitted(corpus, fitted)
 
 
 def collect(corpus: Path, questions_file: Path) -> list[Example]:
@@ -87,28 +108,60 @@ def collect(corpus: Path, questions_file: Path) -> list[Example]:
     return examples
 
 
+def collect_sentences(
+    corpus: Path, questions_file: Path, retrieval: QueryAdapter
+) -> list[SentenceExample]:
+    """The answerable questions of one set whose top passages (found with ``retrieval``) hold
+    a sentence with an expected answer string."""
+    assistant = open_assistant(corpus, fitted=True)
+    assistant.retriever.adapter = retrieval
+    scorer = assistant.answerer.scorer
+    examples = []
+    for question in load_questions(questions_file):
+        if not question.answerable:
+            continue
+        plan = assistant.plan(question.question, list(question.history) or None)
+        units = scorer.score(plan, assistant.retriever.search(plan, None, k=5))
+        positive = np.array(
+            [any(contains(u.text, s) for s in question.answer_contains) for u in units]
+        )
+        if not positive.any():
+            continue
+        vector = scorer.embeddings.encode([plan.text])[0]
+        sentences = np.vstack([u.vector for u in units]).astype(np.float32)
+        examples.append(SentenceExample(questions_file.stem, vector, sentences, positive))
+    return examples
+
+
 def fit(
-    examples: Sequence[Example], l2: float, epochs: int, tau: float, seed: int = 0
+    examples: Sequence[Example | SentenceExample],
+    l2: float,
+    epochs: int,
+    tau: float,
+    start: np.ndarray | None = None,
+    seed: int = 0,
 ) -> np.ndarray:
-    """``W`` by Adam on the mean softmax loss of the positives, in batches of 32."""
+    """``W`` by Adam on the mean softmax loss of the positives, in batches of 32, from
+    ``start`` (or no change)."""
     import torch
 
     torch.manual_seed(seed)
     dims = examples[0].vector.shape[0]
-    matrix = torch.zeros(dims, dims, requires_grad=True)
+    first = np.zeros((dims, dims), np.float32) if start is None else start
+    matrix = torch.tensor(first, dtype=torch.float32, requires_grad=True)
     optimiser = torch.optim.Adam([matrix], lr=1e-3)
     tensors = [
         (
-            torch.from_numpy(e.vector),
-            torch.from_numpy(e.chunks[e.pool]),
+            torch.from_numpy(np.asarray(e.vector, dtype=np.float32)),
+            torch.from_numpy(np.asarray(e.candidates, dtype=np.float32)),
             torch.from_numpy(e.positive),
         )
         for e in examples
     ]
     for _ in range(epochs):
         order = torch.randperm(len(tensors)).tolist()
-        for start in range(0, len(order), 32):
-            batch = [tensors[i] for i in order[start : start + 32]]
+        for offset in range(0, len(order), 32):
+            batch = [tensors[i] for i in order[offset : offset + 32]]
             loss = torch.zeros(())
             for vector, pool, positive in batch:
                 moved = vector + vector @ matrix
@@ -136,8 +189,19 @@ def dense_ranking(examples: Sequence[Example], matrix: np.ndarray | None) -> tup
     return float((r < 5).mean()), float((r < 40).mean()), float(mrr)
 
 
+def best_sentence_answers(
+    examples: Sequence[SentenceExample], matrix: np.ndarray | None
+) -> float:
+    """Share of questions whose sentence most like the (adapted) question answers it."""
+    right = 0
+    for e in examples:
+        vector = e.vector if matrix is None else QueryAdapter(matrix, "").apply(e.vector)
+        right += bool(e.positive[int(np.argmax(e.candidates @ vector))])
+    return right / max(len(examples), 1)
+
+
 def report_folds(examples: Sequence[Example], l2: float, epochs: int, tau: float) -> None:
-    """Each set ranked by an adapter fitted on all the other sets."""
+    """Each set ranked by a retrieval adapter fitted on all the other sets."""
     for name in dict.fromkeys(e.set_name for e in examples):
         held = [e for e in examples if e.set_name == name]
         rest = [e for e in examples if e.set_name != name]
@@ -145,6 +209,20 @@ def report_folds(examples: Sequence[Example], l2: float, epochs: int, tau: float
         after = dense_ranking(held, fit(rest, l2, epochs, tau))
         cells = " ".join(f"{b:.3f}->{a:.3f}" for b, a in zip(before, after, strict=True))
         print(f"{name}: {len(held)} questions, hit@5 hit@40 mrr@10 {cells}", flush=True)
+
+
+def report_sentence_folds(
+    examples: Sequence[SentenceExample], start: np.ndarray, l2: float, epochs: int, tau: float
+) -> None:
+    """Each set's best sentence by the question as it is, moved by the retrieval adapter
+    (``start``, fitted on every set), and by a sentence adapter fitted on the other sets."""
+    for name in dict.fromkeys(e.set_name for e in examples):
+        held = [e for e in examples if e.set_name == name]
+        rest = [e for e in examples if e.set_name != name]
+        cells = [best_sentence_answers(held, m) for m in (None, start)]
+        cells.append(best_sentence_answers(held, fit(rest, l2, epochs, tau, start)))
+        shares = " -> ".join(f"{c:.3f}" for c in cells)
+        print(f"{name}: {len(held)} questions, best sentence answers {shares}", flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -155,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ADAPTER_FILE)
     parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--sentence-epochs", type=int, default=5)
     parser.add_argument("--tau", type=float, default=0.05)
     parser.add_argument("--folds", action="store_true", help="report leave-one-set-out first")
     args = parser.parse_args(argv)
@@ -163,19 +242,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     examples = [e for c, q in args.set for e in collect(Path(c), Path(q))]
     if args.folds:
         report_folds(examples, args.l2, args.epochs, args.tau)
+    model = Settings().embedding_model
     matrix = fit(examples, args.l2, args.epochs, args.tau)
-    fitted_on = {
-        "sets": [f"{Path(q).name}" for _, q in args.set],
-        "questions": len(examples),
-        "l2": args.l2,
-        "epochs": args.epochs,
-        "tau": args.tau,
-    }
-    QueryAdapter(matrix, Settings().embedding_model, fitted_on).save(args.out)
+    retrieval = QueryAdapter(matrix, model, fitted_on(args, len(examples), args.epochs))
+    sentences = [e for c, q in args.set for e in collect_sentences(Path(c), Path(q), retrieval)]
+    if args.folds:
+        report_sentence_folds(sentences, matrix, args.l2, args.sentence_epochs, args.tau)
+    sentence_matrix = fit(sentences, args.l2, args.sentence_epochs, args.tau, matrix)
+    sentence = QueryAdapter(
+        sentence_matrix, model, fitted_on(args, len(sentences), args.sentence_epochs)
+    )
+    QueryAdapter.save_all({"retrieval": retrieval, "sentence": sentence}, args.out)
     print(f"dense ranking of the fitted sets, before -> after: {dense_ranking(examples, None)} "
           f"-> {dense_ranking(examples, matrix)}")
-    print(f"wrote {args.out} {fitted_on}", file=sys.stderr)
+    shares = [best_sentence_answers(sentences, m) for m in (None, matrix, sentence_matrix)]
+    print(f"best sentence answers, as asked -> retrieval adapter -> sentence adapter: {shares}")
+    print(f"wrote {args.out}", file=sys.stderr)
     return 0
+
+
+def fitted_on(args: argparse.Namespace, questions: int, epochs: int) -> dict[str, Any]:
+    return {
+        "sets": [Path(q).name for _, q in args.set],
+        "questions": questions,
+        "l2": args.l2,
+        "epochs": epochs,
+        "tau": args.tau,
+    }
 
 
 if __name__ == "__main__":

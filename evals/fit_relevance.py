@@ -47,8 +47,9 @@ class Collected:
     questions: list[tuple[Any, Question, Any]]  # (assistant, question, plan)
 
 
-def open_assistant(corpus: Path) -> Any:
-    """The assistant over ``corpus``'s evaluation index, with unfitted relevance models."""
+def open_assistant(corpus: Path, fitted: bool = False) -> Any:
+    """The assistant over ``corpus``'s evaluation index, with unfitted relevance models (or,
+    ``fitted``, the shipped ones)."""
     from assistant.core import build_assistant
     from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
@@ -58,7 +59,7 @@ def open_assistant(corpus: Path) -> Any:
     settings = Settings(corpus_path=corpus)
     settings = replace_settings(settings, index_path=index_dir_for("assistant", args, settings))
     ingest(settings, progress=False)
-    return build_assistant(settings, models=RelevanceModels.unfitted())
+    return build_assistant(settings, models=None if fitted else RelevanceModels.unfitted())
 
 
 def replace_settings(settings: Any, **changes: Any) -> Any:

@@ -1,12 +1,12 @@
-"""The learned query adapter: applying, saving, loading, the shipped matrix, and fitting."""
+"""The learned query adapters: applying, saving, loading, the shipped matrices, and fitting."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from assistant.retrieval.adapter import QueryAdapter
+from assistant.retrieval.adapter import USES, QueryAdapter
 from assistant.settings import BUNDLED_MODEL
-from evals.fit_adapter import Example, dense_ranking, fit
+from evals.fit_adapter import Example, SentenceExample, best_sentence_answers, dense_ranking, fit
 
 
 def unit(v: np.ndarray) -> np.ndarray:
@@ -23,22 +23,27 @@ def test_the_adapted_vector_is_a_unit_vector_moved_by_the_matrix() -> None:
     np.testing.assert_allclose(untouched, [0.0, 0.0, 1.0], atol=1e-6)
 
 
-def test_an_adapter_round_trips_and_serves_only_its_own_model(tmp_path) -> None:
-    matrix = np.random.default_rng(0).normal(scale=0.01, size=(4, 4)).astype(np.float32)
+def test_adapters_round_trip_and_serve_only_their_own_model(tmp_path) -> None:
+    rng = np.random.default_rng(0)
+    matrices = {use: rng.normal(scale=0.01, size=(4, 4)).astype(np.float32) for use in USES}
     path = tmp_path / "adapter.npz"
-    QueryAdapter(matrix, "model-a", {"questions": 3}).save(path)
-    loaded = QueryAdapter.for_model("model-a", path)
-    assert loaded is not None and loaded.fitted_on == {"questions": 3}
-    np.testing.assert_allclose(loaded.matrix, matrix, atol=1e-4)
-    assert QueryAdapter.for_model("model-b", path) is None
-    assert QueryAdapter.for_model("model-a", tmp_path / "missing.npz") is None
+    adapters = {use: QueryAdapter(m, "model-a", {"questions": 3}) for use, m in matrices.items()}
+    QueryAdapter.save_all(adapters, path)
+    for use in USES:
+        loaded = QueryAdapter.for_model("model-a", use, path)
+        assert loaded is not None and loaded.fitted_on == {"questions": 3}
+        np.testing.assert_allclose(loaded.matrix, matrices[use], atol=1e-4)
+        assert QueryAdapter.for_model("model-b", use, path) is None
+    assert QueryAdapter.for_model("model-a", "other", path) is None
+    assert QueryAdapter.for_model("model-a", "retrieval", tmp_path / "missing.npz") is None
 
 
-def test_the_shipped_adapter_is_for_the_bundled_model() -> None:
-    adapter = QueryAdapter.for_model(BUNDLED_MODEL)
-    assert adapter is not None
-    assert adapter.matrix.shape == (384, 384)
-    assert adapter.fitted_on["questions"] > 0
+def test_the_shipped_adapters_are_for_the_bundled_model() -> None:
+    for use in USES:
+        adapter = QueryAdapter.for_model(BUNDLED_MODEL, use)
+        assert adapter is not None
+        assert adapter.matrix.shape == (384, 384)
+        assert adapter.fitted_on["questions"] > 0
 
 
 def test_fitting_moves_questions_towards_the_chunks_that_answer_them() -> None:
@@ -59,3 +64,18 @@ def test_fitting_moves_questions_towards_the_chunks_that_answer_them() -> None:
     before = dense_ranking(examples, None)
     after = dense_ranking(examples, fit(examples, l2=0.0001, epochs=300, tau=0.1))
     assert after[2] > before[2] + 0.3  # mrr@10
+
+
+def test_a_sentence_adapter_starts_from_the_one_it_is_given() -> None:
+    rng = np.random.default_rng(5)
+    start = rng.normal(scale=0.05, size=(8, 8)).astype(np.float32)
+    question = unit(rng.normal(size=8))
+    sentences = unit(rng.normal(size=(6, 8)))
+    # The answering sentence is the one the start ranks last.
+    last = int(np.argmin(sentences @ QueryAdapter(start, "").apply(question)))
+    example = SentenceExample("s", question, sentences, np.eye(6, dtype=bool)[last])
+    assert best_sentence_answers([example], start) == 0.0
+    # No epochs: the start, unchanged; trained: the answering sentence becomes the best one.
+    np.testing.assert_allclose(fit([example], 0.0, 0, 0.1, start), start)
+    trained = fit([example], 0.0, 200, 0.1, start)
+    assert best_sentence_answers([example], trained) == 1.0

@@ -1,11 +1,12 @@
-"""A learned linear adapter on the question's vector: ``q + qW``, renormalised.
+"""Learned linear adapters on the question's vector: ``q + qW``, renormalised.
 
 The bundled bi-encoder was trained on web question–passage pairs, not on council minutes and
 inspection letters. A 384 × 384 matrix fitted on labelled questions (``python -m
-evals.fit_adapter``) moves a question's vector towards the chunks that answer questions like it,
-while the chunk vectors in the index stay as they are: nothing is re-embedded, and the adapter
-costs one matrix product a question. It is fitted for one embedding model; with any other model
-it is not used.
+evals.fit_adapter``) moves a question's vector towards the chunks that answer questions like it
+(``retrieval``), and a second, fitted from the first, towards the sentences that answer it
+(``sentence``, for the answer step). The chunk and sentence vectors stay as they are: nothing is
+re-embedded, and an adapter costs one matrix product a question. They are fitted for one
+embedding model; with any other model they are not used.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import numpy as np
 
 ADAPTER_FILE = Path(__file__).with_name("query_adapter.npz")
+USES = ("retrieval", "sentence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,21 +36,29 @@ class QueryAdapter:
         moved = vector + vector @ self.matrix
         return moved / (np.linalg.norm(moved) or 1.0)
 
-    def save(self, path: Path = ADAPTER_FILE) -> None:
-        info = json.dumps({"model": self.model, "fitted_on": self.fitted_on})
-        np.savez_compressed(path, matrix=self.matrix.astype(np.float16), info=np.array(info))
+    @staticmethod
+    def save_all(adapters: dict[str, QueryAdapter], path: Path = ADAPTER_FILE) -> None:
+        """One file for the adapters of one model, by use (``USES``)."""
+        model = next(iter(adapters.values())).model
+        fitted_on = {use: a.fitted_on for use, a in adapters.items()}
+        info = json.dumps({"model": model, "fitted_on": fitted_on})
+        matrices = {use: a.matrix.astype(np.float16) for use, a in adapters.items()}
+        np.savez_compressed(path, info=np.array(info), **matrices)  # type: ignore[arg-type]
 
     @classmethod
-    def load(cls, path: Path = ADAPTER_FILE) -> QueryAdapter:
+    def load(cls, use: str, path: Path = ADAPTER_FILE) -> QueryAdapter:
         with np.load(path) as data:
             info = json.loads(str(data["info"]))
-            matrix = data["matrix"].astype(np.float32)
-        return cls(matrix, str(info["model"]), dict(info.get("fitted_on") or {}))
+            matrix = data[use].astype(np.float32)
+        return cls(matrix, str(info["model"]), dict(info["fitted_on"].get(use) or {}))
 
     @classmethod
-    def for_model(cls, model: str, path: Path = ADAPTER_FILE) -> QueryAdapter | None:
-        """The shipped adapter when it was fitted for ``model``, else None."""
+    def for_model(cls, model: str, use: str, path: Path = ADAPTER_FILE) -> QueryAdapter | None:
+        """The shipped adapter for ``use`` when it was fitted for ``model``, else None."""
         if not path.exists():
             return None
-        adapter = cls.load(path)
+        with np.load(path) as data:
+            if use not in data.files:
+                return None
+        adapter = cls.load(use, path)
         return adapter if adapter.model == model else None

@@ -78,11 +78,13 @@ def test_the_retrievers_invoke_honours_the_users_filters(demo_settings) -> None:
     assert {doc.metadata.get("committee") for doc in filtered} == {committee}
 
 
-def test_with_the_query_adapter_dense_search_ranks_by_the_moved_question(demo_settings) -> None:
+def test_with_the_query_adapters_dense_search_ranks_by_the_moved_question(demo_settings) -> None:
     from assistant.core import build_assistant
 
-    retriever = build_assistant(demo_settings).retriever
+    assistant = build_assistant(demo_settings)
+    retriever = assistant.retriever
     assert retriever.adapter is not None
+    assert assistant.answerer.scorer.adapter is not None  # the sentence adapter
     ids, _, _, matrix = retriever.store.records_with_vectors()
     query = np.asarray(retriever.store.embeddings.embed_query(QUESTION))
     moved = retriever.adapter.apply(query / np.linalg.norm(query))
@@ -90,5 +92,5 @@ def test_with_the_query_adapter_dense_search_ranks_by_the_moved_question(demo_se
     cosine = (matrix @ moved) / np.linalg.norm(matrix, axis=1)
     expected = [ids[i] for i in np.argsort(-cosine)[: demo_settings.fetch_k]]
     assert [key for key, _, _, _ in retriever._dense(QUESTION, None)] == expected
-    off = demo_settings.model_copy(update={"query_adapter": False})
-    assert build_assistant(off).retriever.adapter is None
+    off = build_assistant(demo_settings.model_copy(update={"query_adapter": False}))
+    assert off.retriever.adapter is None and off.answerer.scorer.adapter is None
