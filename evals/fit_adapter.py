@@ -226,11 +226,9 @@ def report_sentence_folds(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--set", nargs=2, action="append", metavar=("CORPUS", "QUESTIONS"), required=True
-    )
-    parser.add_argument("--out", type=Path, default=ADAPTER_FILE)
+    from evals.fit_relevance import sets_parser
+
+    parser = sets_parser(__doc__, ADAPTER_FILE)
     parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--sentence-epochs", type=int, default=5)

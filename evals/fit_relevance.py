@@ -138,12 +138,19 @@ def best_threshold(best: list[tuple[bool, float]]) -> float:
     return max(scored)[2]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def sets_parser(doc: str, out: Path) -> argparse.ArgumentParser:
+    """The options every fitting command shares: labelled sets (``--set CORPUS QUESTIONS``,
+    repeated) and where the fitted file goes."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument(
         "--set", nargs=2, action="append", metavar=("CORPUS", "QUESTIONS"), required=True
     )
-    parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
+    parser.add_argument("--out", type=Path, default=out)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = sets_parser(__doc__, WEIGHTS_FILE)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--slack", type=float, default=0.2)
     args = parser.parse_args(argv)
