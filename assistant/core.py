@@ -189,10 +189,8 @@ def build_assistant(
     store = store or IndexStore(settings)
     store.require()
     retriever = HybridRetriever.from_store(store, settings)
-    sentence_adapter = None
-    if settings.query_adapter:
-        retriever.adapter = QueryAdapter.for_model(settings.embedding_model, "retrieval")
-        sentence_adapter = QueryAdapter.for_model(settings.embedding_model, "sentence")
+    adapters = QueryAdapter.for_model(settings.embedding_model) if settings.query_adapter else {}
+    retriever.adapter = adapters.get("retrieval")
     boilerplate = Boilerplate.from_passages(
         (str(meta.get("source", "")), text[int(meta.get("header_chars") or 0) :])
         for text, meta in zip(retriever.keyword.texts, retriever.keyword.metadatas, strict=True)
@@ -207,7 +205,7 @@ def build_assistant(
             settings,
             terms=retriever.keyword,
             boilerplate=boilerplate,
-            adapter=sentence_adapter,
+            adapter=adapters.get("sentence"),
         )
     )
     register = load_register(settings.index_path)

@@ -63,9 +63,9 @@ class Settings(BaseSettings):
     )
     query_adapter: bool = Field(
         True,
-        description="Move the question's vector by the learned query adapter "
-        "(assistant/retrieval/adapter.py) before dense search; used only with the embedding "
-        "model it was fitted for.",
+        description="Move the question's vector by the learned query adapters "
+        "(assistant/retrieval/adapter.py) for dense search and, in the 'rules' answer step, "
+        "for sentence similarity; used only with the embedding model they were fitted for.",
     )
     answer_step: Literal["rules", "learned"] = Field(
         "rules",

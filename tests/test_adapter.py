@@ -29,19 +29,27 @@ def test_adapters_round_trip_and_serve_only_their_own_model(tmp_path) -> None:
     path = tmp_path / "adapter.npz"
     adapters = {use: QueryAdapter(m, "model-a", {"questions": 3}) for use, m in matrices.items()}
     QueryAdapter.save_all(adapters, path)
+    loaded = QueryAdapter.for_model("model-a", path)
+    assert set(loaded) == set(USES)
     for use in USES:
-        loaded = QueryAdapter.for_model("model-a", use, path)
-        assert loaded is not None and loaded.fitted_on == {"questions": 3}
-        np.testing.assert_allclose(loaded.matrix, matrices[use], atol=1e-4)
-        assert QueryAdapter.for_model("model-b", use, path) is None
-    assert QueryAdapter.for_model("model-a", "other", path) is None
-    assert QueryAdapter.for_model("model-a", "retrieval", tmp_path / "missing.npz") is None
+        assert loaded[use].fitted_on == {"questions": 3}
+        np.testing.assert_allclose(loaded[use].matrix, matrices[use], atol=1e-4)
+        np.testing.assert_allclose(QueryAdapter.load(use, path).matrix, matrices[use], atol=1e-4)
+    assert QueryAdapter.for_model("model-b", path) == {}
+    assert QueryAdapter.for_model("model-a", tmp_path / "missing.npz") == {}
+
+
+def test_an_unreadable_adapter_file_is_reported_and_not_used(tmp_path, caplog) -> None:
+    path = tmp_path / "adapter.npz"
+    np.savez_compressed(path, matrix=np.zeros((4, 4)))  # no model information
+    assert QueryAdapter.for_model("model-a", path) == {}
+    assert "not used" in caplog.text
 
 
 def test_the_shipped_adapters_are_for_the_bundled_model() -> None:
-    for use in USES:
-        adapter = QueryAdapter.for_model(BUNDLED_MODEL, use)
-        assert adapter is not None
+    adapters = QueryAdapter.for_model(BUNDLED_MODEL)
+    assert set(adapters) == set(USES)
+    for adapter in adapters.values():
         assert adapter.matrix.shape == (384, 384)
         assert adapter.fitted_on["questions"] > 0
 

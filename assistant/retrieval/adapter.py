@@ -12,6 +12,7 @@ embedding model; with any other model they are not used.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import numpy as np
 
 ADAPTER_FILE = Path(__file__).with_name("query_adapter.npz")
 USES = ("retrieval", "sentence")
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +55,22 @@ class QueryAdapter:
         return cls(matrix, str(info["model"]), dict(info["fitted_on"].get(use) or {}))
 
     @classmethod
-    def for_model(cls, model: str, use: str, path: Path = ADAPTER_FILE) -> QueryAdapter | None:
-        """The shipped adapter for ``use`` when it was fitted for ``model``, else None."""
+    def for_model(cls, model: str, path: Path = ADAPTER_FILE) -> dict[str, QueryAdapter]:
+        """The shipped adapters by use when they were fitted for ``model``; none for another
+        model, and none (with a warning) from a file this version cannot read."""
         if not path.exists():
-            return None
-        with np.load(path) as data:
-            if use not in data.files:
-                return None
-        adapter = cls.load(use, path)
-        return adapter if adapter.model == model else None
+            return {}
+        try:
+            with np.load(path) as data:
+                info = json.loads(str(data["info"]))
+                if info["model"] != model:
+                    return {}
+                fitted_on = info["fitted_on"]
+                return {
+                    use: cls(data[use].astype(np.float32), model, dict(fitted_on.get(use) or {}))
+                    for use in USES
+                    if use in data.files
+                }
+        except (OSError, ValueError, KeyError) as exc:
+            LOG.warning("query adapters in %s not used: %s", path, exc)
+            return {}

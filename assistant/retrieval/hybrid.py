@@ -130,7 +130,7 @@ class HybridRetriever(BaseRetriever):
     # The learned query adapter (None: the model's own question vectors).
     adapter: QueryAdapter | None = None
     _positions: dict[str, int] | None = None
-    _query_vectors: dict[tuple[str, bool], Any] = PrivateAttr(default_factory=dict)
+    _query_vectors: dict[tuple[str, int], Any] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: IndexStore, settings: Settings) -> HybridRetriever:
@@ -253,15 +253,18 @@ class HybridRetriever(BaseRetriever):
     def query_vector(self, text: str) -> np.ndarray:
         """The unit vector of ``text`` (moved by the query adapter, when there is one),
         embedded once per question: dense search and each candidate's similarity use it.
-        Keyed by text, as users share one retriever."""
-        key = (text, self.adapter is not None)
-        if key not in self._query_vectors:
-            if len(self._query_vectors) >= QUERY_VECTORS_KEPT:
-                self._query_vectors.clear()
-            query = np.asarray(self.store.embeddings.embed_query(text), dtype=np.float32)
-            query = query / (np.linalg.norm(query) or 1.0)
-            self._query_vectors[key] = self.adapter.apply(query) if self.adapter else query
-        return self._query_vectors[key]
+        Keyed by text and adapter, as users share one retriever."""
+        key = (text, id(self.adapter))
+        found = self._query_vectors.get(key)
+        if found is not None:
+            return found
+        query = np.asarray(self.store.embeddings.embed_query(text), dtype=np.float32)
+        query = query / (np.linalg.norm(query) or 1.0)
+        vector = self.adapter.apply(query) if self.adapter else query
+        if len(self._query_vectors) >= QUERY_VECTORS_KEPT:
+            self._query_vectors.clear()
+        self._query_vectors[key] = vector
+        return vector
 
     def _chunk_cos(self, key: str, text: str) -> float:
         """Similarity of the question to a stored chunk (0 when vectors are not in memory)."""
@@ -280,8 +283,8 @@ class HybridRetriever(BaseRetriever):
             pairs = self.store.vectorstore.similarity_search_by_vector_with_relevance_scores(
                 self.query_vector(text).tolist(), k=k, filter=chroma_where(filters)
             )
-            # Unit vectors under Chroma's default L2 space: squared distance = 2 - 2 cos.
-            return [(str(d.id), d.page_content, d.metadata, 1 - dist / 2) for d, dist in pairs]
+            # The collection's space is cosine (IndexStore.vectorstore): distance = 1 - cos.
+            return [(str(d.id), d.page_content, d.metadata, 1 - dist) for d, dist in pairs]
         similarity = self.vectors @ self.query_vector(text)
         nearest: list[tuple[str, str, dict[str, Any], float]] = []
         # A stable sort: equal scores keep the stored order, so every run ranks alike.

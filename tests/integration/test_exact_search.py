@@ -49,9 +49,19 @@ def test_above_the_limit_dense_search_is_chromas(demo_settings) -> None:
     assert retriever.vectors is None
     found = retriever._dense(QUESTION, None)
     assert len(found) == settings.fetch_k
-    # Chroma's distances become the same cosine similarities (unit vectors, L2 space).
-    assert all(-1.0 <= cos <= 1.0 for _, _, _, cos in found)
-    assert [cos for *_, cos in found] == sorted((cos for *_, cos in found), reverse=True)
+    # Chroma's cosine distances become the same similarities exact search gives.
+    exact = HybridRetriever.from_store(IndexStore(demo_settings), demo_settings)
+    cosines = {key: cos for key, _, _, cos in exact._dense(QUESTION, None)}
+    assert all(abs(cos - cosines[key]) < 1e-4 for key, _, _, cos in found[:10])
+    # With an adapter, Chroma is searched with the moved question too.
+    from assistant.core import build_assistant
+
+    adapter = build_assistant(demo_settings).retriever.adapter
+    retriever.adapter = exact.adapter = adapter
+    moved = {key: cos for key, _, _, cos in exact._dense(QUESTION, None)}
+    found = retriever._dense(QUESTION, None)
+    assert [key for key, *_ in found[:10]] == list(moved)[:10]
+    assert all(abs(cos - moved[key]) < 1e-4 for key, _, _, cos in found[:10])
 
 
 def test_above_the_limit_chroma_searches_with_the_configured_ef(demo_settings) -> None:
