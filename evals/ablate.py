@@ -67,16 +67,14 @@ def ask(assistant: Any, question: str, history: list[str] | None, row: Row) -> A
 
 def run_row(assistant: Any, questions: list[Any], row: Row, k: int) -> dict[str, Any]:
     """The summary of one row (the retriever and answerer are put back as they were)."""
-    retriever, sentences = assistant.retriever, assistant.answerer.scorer
+    retriever, scorer = assistant.retriever, assistant.answerer.scorer
     before = (retriever.use_dense, retriever.use_keyword, retriever.use_boosts, retriever.settings)
-    # The learned answer step's scorer has no adapter of its own.
-    adapters = (retriever.adapter, getattr(sentences, "adapter", None))
+    # The learned answer step's scorer has no adapter: ``adapters`` holds what each one had.
+    adapters = [(part, part.adapter) for part in (retriever, scorer) if hasattr(part, "adapter")]
     retriever.use_dense, retriever.use_keyword = row.dense, row.keyword
     retriever.use_boosts = row.understanding
-    if not row.adapters:
-        retriever.adapter = None
-        if hasattr(sentences, "adapter"):
-            sentences.adapter = None
+    for part, adapter in adapters:
+        part.adapter = adapter if row.adapters else None
     weights = {"dense_weight": 1.0, "keyword_weight": 1.0} if row.equal_weights else {}
     retriever.settings = before[3].model_copy(update={**weights, "rerank": row.rerank})
     try:
@@ -89,9 +87,8 @@ def run_row(assistant: Any, questions: list[Any], row: Row, k: int) -> dict[str,
     finally:
         retriever.use_dense, retriever.use_keyword, retriever.use_boosts = before[:3]
         retriever.settings = before[3]
-        retriever.adapter = adapters[0]
-        if hasattr(sentences, "adapter"):
-            sentences.adapter = adapters[1]
+        for part, adapter in adapters:
+            part.adapter = adapter
     summary = summarise(records, k)
     return {key: value for key, value in summary.items() if key not in ("p50_ms", "p95_ms")}
 

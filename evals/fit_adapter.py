@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from assistant.retrieval.adapter import ADAPTER_FILE, QueryAdapter
 from evals.run import load_questions
-from evals.scoring import Question, contains, normalise
+from evals.scoring import Question, contains, normalise, supports
 
 POOL = 300  # nearest chunks to the unadapted question, the negatives the softmax reads
 RANKED = 100  # depth of the dense ranking the folds report on
@@ -62,15 +62,12 @@ class SentenceExample:
 
 
 def supporting_chunks(texts: list[str], sources: list[str], question: Question) -> list[int]:
-    """Positions of the chunks that support ``question`` (the scorer's rule, on chunk text)."""
-    needles = [normalise(s) for s in question.answer_contains]
-    wanted = set(question.sources)
-    found = []
-    for i, text in enumerate(texts):
-        held = [needle in text for needle in needles]
-        if all(held) or (any(held) and sources[i] in wanted):
-            found.append(i)
-    return found
+    """Positions of the chunks (normalised ``texts``) that support ``question``."""
+    return [
+        i
+        for i, (source, text) in enumerate(zip(sources, texts, strict=True))
+        if supports(source, text, question, normalised=True)
+    ]
 
 
 @cache
@@ -200,11 +197,19 @@ def best_sentence_answers(
     return right / max(len(examples), 1)
 
 
-def report_folds(examples: Sequence[Example], l2: float, epochs: int, tau: float) -> None:
-    """Each set ranked by a retrieval adapter fitted on all the other sets."""
+E = TypeVar("E", Example, SentenceExample)
+
+
+def held_out_sets(examples: Sequence[E]) -> Iterator[tuple[str, list[E], list[E]]]:
+    """Each set's name, its examples and those of every other set."""
     for name in dict.fromkeys(e.set_name for e in examples):
         held = [e for e in examples if e.set_name == name]
-        rest = [e for e in examples if e.set_name != name]
+        yield name, held, [e for e in examples if e.set_name != name]
+
+
+def report_folds(examples: Sequence[Example], l2: float, epochs: int, tau: float) -> None:
+    """Each set ranked by a retrieval adapter fitted on all the other sets."""
+    for name, held, rest in held_out_sets(examples):
         before = dense_ranking(held, None)
         after = dense_ranking(held, fit(rest, l2, epochs, tau))
         cells = " ".join(f"{b:.3f}->{a:.3f}" for b, a in zip(before, after, strict=True))
@@ -216,9 +221,7 @@ def report_sentence_folds(
 ) -> None:
     """Each set's best sentence by the question as it is, moved by the retrieval adapter
     (``start``, fitted on every set), and by a sentence adapter fitted on the other sets."""
-    for name in dict.fromkeys(e.set_name for e in examples):
-        held = [e for e in examples if e.set_name == name]
-        rest = [e for e in examples if e.set_name != name]
+    for name, held, rest in held_out_sets(examples):
         cells = [best_sentence_answers(held, m) for m in (None, start)]
         cells.append(best_sentence_answers(held, fit(rest, l2, epochs, tau, start)))
         shares = " -> ".join(f"{c:.3f}" for c in cells)

@@ -11,6 +11,7 @@ import statistics
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # Every dash the README lists (‐ ‑ ‒ – — −) plus the horizontal bar and the small/full-width forms.
@@ -131,21 +132,29 @@ class QuestionScore:
         return asdict(self)
 
 
-def supports(passage_source: str, passage_text: str, question: Question) -> bool:
+def supports(
+    passage_source: str, passage_text: str, question: Question, *, normalised: bool = False
+) -> bool:
     """A passage supports a question when it comes from one of ``sources`` and contains at least
     one ``answer_contains`` string, or comes from any file and contains all of them.
+    ``normalised``: ``passage_text`` is already ``N(text)`` (for labelling a whole index).
 
     A question without ``answer_contains`` strings (an unanswerable one) has no support: the
     README's "every string" would otherwise hold vacuously for any passage.
     """
-    needles = [normalise(s) for s in question.answer_contains]
+    needles = _normalised(question.answer_contains)
     if not needles:
         return False
-    text = normalise(passage_text)
+    text = passage_text if normalised else normalise(passage_text)
     found = [needle in text for needle in needles]
     if all(found):
         return True
     return any(found) and normalise_source(passage_source) in question.sources
+
+
+@lru_cache(maxsize=256)
+def _normalised(strings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalise(s) for s in strings)
 
 
 def first_supporting_rank(passages: Sequence[Retrieved], question: Question) -> int | None:

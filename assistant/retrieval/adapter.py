@@ -48,13 +48,6 @@ class QueryAdapter:
         np.savez_compressed(path, info=np.array(info), **matrices)  # type: ignore[arg-type]
 
     @classmethod
-    def load(cls, use: str, path: Path = ADAPTER_FILE) -> QueryAdapter:
-        with np.load(path) as data:
-            info = json.loads(str(data["info"]))
-            matrix = data[use].astype(np.float32)
-        return cls(matrix, str(info["model"]), dict(info["fitted_on"].get(use) or {}))
-
-    @classmethod
     def for_model(cls, model: str, path: Path = ADAPTER_FILE) -> dict[str, QueryAdapter]:
         """The shipped adapters by use when they were fitted for ``model``; none for another
         model, and none (with a warning) from a file this version cannot read."""
