@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         "'learned': the learned sentence and answerable models (assistant/answer/learned.py), "
         "which answered fewer unseen questions correctly (evals/README.md).",
     )
+    sentence_weights: Path | None = Field(
+        None,
+        description="JSON file of the 'rules' answer step's sentence-score weights (as "
+        "python -m evals.fit_sentences writes it); unset = the fitted weights shipped with the "
+        "package (assistant/answer/sentence_weights.json).",
+    )
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     exact_search_limit: int = Field(
         200_000,

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -197,7 +197,11 @@ def best_sentence_answers(
     return right / max(len(examples), 1)
 
 
-E = TypeVar("E", Example, SentenceExample)
+class Labelled(Protocol):
+    set_name: str
+
+
+E = TypeVar("E", bound=Labelled)
 
 
 def held_out_sets(examples: Sequence[E]) -> Iterator[tuple[str, list[E], list[E]]]:

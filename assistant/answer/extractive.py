@@ -26,6 +26,7 @@ from assistant.answer.units import (
     with_context,
     with_following_clauses,
 )
+from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.asks import Wanted, holds_asked
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER
@@ -73,7 +74,10 @@ class ExtractiveAnswerer:
         self.settings = settings
         self.terms: TermStats = terms or Uniform()
         self.boilerplate = boilerplate or Boilerplate(set())
-        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate, adapter)
+        weights = SentenceWeights.load(
+            adapted=adapter is not None, path=settings.sentence_weights or WEIGHTS_FILE
+        )
+        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate, adapter, weights)
 
     def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""

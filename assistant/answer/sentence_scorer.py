@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.units import improvement_list
+from assistant.answer.weights import SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.asks import Wanted, holds_asked
 from assistant.retrieval.facts import COUNT, DATE, GRADE, MONEY, NUMBER, holds
@@ -27,22 +28,6 @@ from assistant.store.keyword import TermStats
 from assistant.text import tokenize, words
 from assistant.types import Passage
 
-# How a unit's score is made: similarity to the question, share of its rare words, and priors.
-# "rank" is how much the learned reranker's passage order counts; its weight was chosen on two
-# question sets and checked on a third (evals/README.md, seventh session).
-WEIGHTS = {
-    "cosine": 0.6,
-    "overlap": 0.4,
-    "rank": 0.16,
-    "asked": 0.12,
-    "resolution": 0.08,
-    "action": 0.08,
-    "improve": 0.12,
-    "heading": 0.15,
-    "title": -0.25,
-    "short": -0.08,
-    "boilerplate": -0.3,
-}
 ANSWER_PASSAGES = 5
 
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
@@ -68,11 +53,14 @@ class SentenceScorer:
         terms: TermStats,
         boilerplate: Boilerplate,
         adapter: QueryAdapter | None = None,
+        weights: SentenceWeights | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.terms = terms
         self.boilerplate = boilerplate
         self.adapter = adapter
+        # The similarity the weights were fitted on: read with the adapter, or without it.
+        self.weights = weights or SentenceWeights.load(adapted=adapter is not None)
 
     def score(self, plan: Query, passages: list[Passage]) -> list[Unit]:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""
@@ -105,7 +93,7 @@ class SentenceScorer:
         title_terms = [set(tokenize(_section_title(p))) for p in passages]
         for unit, vector in zip(units, vectors[len(questions) :], strict=True):
             unit.vector = vector
-            unit.prior = _prior(plan, unit, passages[unit.passage_rank])
+            unit.prior = self._prior(plan, unit, passages[unit.passage_rank])
             unit.boilerplate = unit.text in self.boilerplate
             terms = set(tokenize(unit.text))
             fits = [
@@ -117,6 +105,23 @@ class SentenceScorer:
             unit.topic_fit = max(fits)
         return units
 
+    def feature_rows(
+        self, plan: Query, passages: list[Passage]
+    ) -> tuple[list[Unit], list[dict[str, float]], np.ndarray]:
+        """The scored units of ``passages``, what each one's fit to the whole question is made
+        of (the similarity read without the adapter), and the question's vector: what
+        ``evals.fit_sentences`` fits the weights on."""
+        units = self.score(plan, passages)
+        vector = self.embeddings.encode([plan.question])[0]
+        asking = self._asking(plan, vector)
+        titles = [set(tokenize(_section_title(p))) for p in passages]
+        rows = [
+            self.features(asking, u, set(tokenize(u.text)), titles[u.passage_rank])
+            | prior_features(plan, u, passages[u.passage_rank])
+            for u in units
+        ]
+        return units, rows, vector
+
     def _asking(self, question: Query, vector: np.ndarray) -> Asking:
         """What scoring needs of a question (or part), worked out once for all its units."""
         weight = sum(self.terms.idf(t) for t in question.words) or 1.0
@@ -126,7 +131,19 @@ class SentenceScorer:
         self, question: Asking, unit: Unit, unit_terms: set[str], title_terms: set[str]
     ) -> float:
         """How well ``unit`` answers ``question``: meaning, rare words shared, what is asked for."""
-        w = WEIGHTS
+        features = self.features(question, unit, unit_terms, title_terms)
+        return self._weighted(features) + unit.prior
+
+    def _prior(self, plan: Query, unit: Unit, passage: Passage) -> float:
+        return self._weighted(prior_features(plan, unit, passage)) + self.weights.bias
+
+    def _weighted(self, features: dict[str, float]) -> float:
+        return float(sum(self.weights[name] * value for name, value in features.items()))
+
+    def features(
+        self, question: Asking, unit: Unit, unit_terms: set[str], title_terms: set[str]
+    ) -> dict[str, float]:
+        """What the fit of ``unit`` to ``question`` is made of (its priors apart)."""
         idf = self.terms.idf
         overlap = sum(idf(t) for t in question.terms & unit_terms)
         on_topic = sum(idf(t) for t in question.terms & title_terms)
@@ -136,34 +153,29 @@ class SentenceScorer:
         # Inspection reports word their judgement and the next inspection's timing alike (often
         # as a heading): there the stock wording holding the fact asked for is the answer.
         stock_answer = bool(held & FACTS)
-        return float(
-            w["boilerplate"] * unit.boilerplate * (not stock_answer)
-            + w["title"] * unit.title * (not (GRADE in question.wanted.kinds and stock_answer))
-            + w["cosine"] * float(unit.vector @ question.vector)
-            + w["overlap"] * overlap / question.weight
-            + w["heading"] * on_topic / question.weight
-            + w["asked"] * bool(held)
-            + unit.prior
-        )
+        return {
+            "boilerplate": float(unit.boilerplate and not stock_answer),
+            "title": float(unit.title and not (GRADE in question.wanted.kinds and stock_answer)),
+            "cosine": float(unit.vector @ question.vector),
+            "overlap": overlap / question.weight,
+            "heading": on_topic / question.weight,
+            "asked": float(bool(held)),
+        }
 
 
-def _prior(plan: Query, unit: Unit, passage: Passage) -> float:
+def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float]:
     """Beyond wording: the passage's rank, the section the question asks for (a resolution, an
     action, an inspection's improvement list), and a real sentence, not a fragment."""
     meta = passage.metadata
-    w = WEIGHTS
-    bonus = w["rank"] * (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES
     # Asked what was decided (or actioned), the minutes' resolution (action) section.
     kind = meta.get("section_kind")
-    if plan.wants_resolution and kind == "resolution":
-        bonus += w["resolution"]
-    if plan.wants_action and kind == "action":
-        bonus += w["action"]
-    if improvement_list(plan, meta):
-        bonus += w["improve"]
-    if not unit.title and words(unit.text) < SHORT_UNIT_WORDS:
-        bonus += w["short"]
-    return bonus
+    return {
+        "rank": (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES,
+        "resolution": float(plan.wants_resolution and kind == "resolution"),
+        "action": float(plan.wants_action and kind == "action"),
+        "improve": float(improvement_list(plan, meta)),
+        "short": float(not unit.title and words(unit.text) < SHORT_UNIT_WORDS),
+    }
 
 
 def _section_title(passage: Passage) -> str:
