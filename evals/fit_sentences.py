@@ -29,6 +29,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -56,11 +57,16 @@ class Row:
     positive: np.ndarray | None  # None: no unit answers (unanswerable, or not retrieved)
     before: np.ndarray  # the units' scores with the weights in use when collected
     declined: bool  # declined by the answer step's other checks
+    question_id: str = ""
 
 
 def collect(corpus: Path, questions_file: Path) -> list[Row]:
     """The questions of one set whose top passages have quotable units."""
-    assistant = open_assistant(corpus, fitted=True)
+    return collect_from(open_assistant(corpus, fitted=True), questions_file)
+
+
+def collect_from(assistant: Any, questions_file: Path) -> list[Row]:
+    """:func:`collect` with an assistant already open."""
     scorer = assistant.answerer.scorer
     threshold = assistant.settings.abstain_threshold
     rows = []
@@ -84,6 +90,7 @@ def collect(corpus: Path, questions_file: Path) -> list[Row]:
                 else None,
                 before,
                 answer.abstained and before.max() >= threshold,
+                question.id,
             )
         )
     return rows
@@ -239,6 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = sets_parser(__doc__, WEIGHTS_FILE)
     parser.add_argument("--l2", type=float, default=1e-3)
     args = parser.parse_args(argv)
+    if len({Path(q).resolve() for _, q in args.set}) < 2:
+        parser.error("give at least two question sets: each is scored by weights fitted without it")
     settings = Settings()
     rows = [row for corpus, questions in args.set for row in collect(Path(corpus), Path(questions))]
     sets = [Path(q).name for _, q in args.set]
