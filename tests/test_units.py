@@ -3,7 +3,7 @@ that leans on the one before it is quoted with it."""
 
 from __future__ import annotations
 
-from assistant.answer.units import with_context
+from assistant.answer.units import with_context, with_neighbours
 from assistant.retrieval.passages import has_content, is_closing, is_furniture, is_title, units_of
 from assistant.types import Passage
 
@@ -96,3 +96,23 @@ def test_a_passage_that_is_only_a_heading_has_no_content() -> None:
     assert has_content(Passage("p", grade, "a.pdf", 1, 0.0, {"heading": grade}))
     text = f"{heading}\n\nLeaders have improved the timeliness of EHC plans since 2023."
     assert has_content(Passage("p", text, "a.pdf", 1, 0.0, meta))
+
+
+def test_the_best_quote_comes_with_the_sentences_either_side_in_budget() -> None:
+    text = (
+        "The trust commissions alternative provision for the area. It runs three settings "
+        "across the borough. Pupils attend for up to two terms before returning to school. "
+        "The panel meets monthly to review every placement."
+    )
+    units = units_of(0, Passage("p", text, "a.pdf", 1, 0.0, {}))
+    assert len(units) == 4
+    for unit, score in zip(units, (0.3, 0.5, 0.9, 0.2), strict=True):
+        unit.score = score
+    best = units[2]
+    quoted = with_neighbours([best], units, budget=100)
+    assert quoted == units[1:4]  # in reading order, the best in the middle
+    tight = with_neighbours([best], units, budget=len(best.text.split()) + 9)
+    assert tight == [best, units[3]]  # the short sentence after fits, the longer one before not
+    other_passage = units_of(1, Passage("q", text, "b.pdf", 1, 0.0, {}))
+    assert with_neighbours([best], other_passage + [best], budget=100) == [best]
+    assert with_neighbours([], units, budget=100) == []

@@ -25,6 +25,7 @@ from assistant.answer.units import (
     improvement_list,
     with_context,
     with_following_clauses,
+    with_neighbours,
 )
 from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
@@ -95,6 +96,7 @@ class ExtractiveAnswerer:
         units = on_subject(plan, units, top)
         chosen = self._select(plan, units, top)
         chosen = with_following_clauses(plan, chosen, units, top)
+        chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))

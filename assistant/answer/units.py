@@ -50,6 +50,20 @@ def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
     return window
 
 
+def with_neighbours(chosen: list[Unit], units: list[Unit], budget: int) -> list[Unit]:
+    """The quotes with the sentences either side of the best one, as far as ``budget`` words
+    allow: a fact asked for is often given over two sentences, and the reader sees the quote
+    in its context."""
+    if not chosen:
+        return chosen
+    best = max(chosen, key=lambda u: u.score)
+    same = sorted((u for u in units if u.passage_rank == best.passage_rank), key=lambda u: u.start)
+    before = [u for u in same if u.end <= best.start][-1:]
+    after = [u for u in same if u.start >= best.end][:1]
+    extended = add_new(after + before, chosen, budget)
+    return sorted(extended, key=lambda u: (u.passage_rank, u.start))
+
+
 def add_new(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:
     """``chosen`` with the units of ``new`` that repeat nothing and fit the word budget."""
     result = list(chosen)
