@@ -76,8 +76,8 @@ class Settings(BaseSettings):
     sentence_weights: Path | None = Field(
         None,
         description="JSON file of the 'rules' answer step's sentence-score weights (as "
-        "python -m evals.fit_sentences writes it); unset = the fitted weights shipped with the "
-        "package (assistant/answer/sentence_weights.json).",
+        "python -m evals.fit_sentences writes it); unset = the weights shipped with the package "
+        "(assistant/answer/sentence_weights.json, set by hand: evals/README.md).",
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     exact_search_limit: int = Field(

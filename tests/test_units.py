@@ -112,7 +112,7 @@ def test_the_best_quote_comes_with_the_sentences_either_side_in_budget() -> None
     quoted = with_neighbours([best], units, budget=100)
     assert quoted == units[1:4]  # in reading order, the best in the middle
     tight = with_neighbours([best], units, budget=len(best.text.split()) + 9)
-    assert tight == [best, units[3]]  # the short sentence after fits, the longer one before not
+    assert tight == [best, units[3]]  # the sentence after is taken first; then no room before
     other_passage = units_of(1, Passage("q", text, "b.pdf", 1, 0.0, {}))
     assert with_neighbours([best], other_passage + [best], budget=100) == [best]
     assert with_neighbours([], units, budget=100) == []

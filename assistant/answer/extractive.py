@@ -75,10 +75,11 @@ class ExtractiveAnswerer:
         self.settings = settings
         self.terms: TermStats = terms or Uniform()
         self.boilerplate = boilerplate or Boilerplate(set())
+        # The weights for the similarity the scorer reads: with the adapter, or without it.
         weights = SentenceWeights.load(
             adapted=adapter is not None, path=settings.sentence_weights or WEIGHTS_FILE
         )
-        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate, adapter, weights)
+        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate, weights, adapter)
 
     def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""

@@ -52,15 +52,14 @@ class SentenceScorer:
         embeddings: SentenceEmbeddings,
         terms: TermStats,
         boilerplate: Boilerplate,
+        weights: SentenceWeights,
         adapter: QueryAdapter | None = None,
-        weights: SentenceWeights | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.terms = terms
         self.boilerplate = boilerplate
+        self.weights = weights
         self.adapter = adapter
-        # The similarity the weights were fitted on: read with the adapter, or without it.
-        self.weights = weights or SentenceWeights.load(adapted=adapter is not None)
 
     def score(self, plan: Query, passages: list[Passage]) -> list[Unit]:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""

@@ -1,4 +1,4 @@
-"""The weights of the answer step's sentence score, fitted on labelled questions.
+"""The weights of the answer step's sentence score: data, refitted on labelled questions.
 
 A unit's score is a weighted sum of what :mod:`assistant.answer.sentence_scorer` reads of it
 (its similarity to the question, the rare words they share, its section, whether it holds the
@@ -7,7 +7,8 @@ evals.fit_sentences``: a softmax over the units of each question's top passages 
 them" choice, the units holding an expected answer the positives, the "none" choice for
 questions the documents do not answer. They are then put on the scale the abstention threshold
 and the answer step's margins are set in. Two sets are shipped: ``adapted``, for a similarity
-read with the sentence query adapter, and ``plain``, for one read without it.
+read with the sentence query adapter, and ``plain``, for one read without it. The shipped file
+holds the hand-set weights: fitted ones gave no more right answers on sets written after them.
 """
 
 from __future__ import annotations
