@@ -10,6 +10,7 @@ import pytest
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.prompts import CANNOT_ANSWER
 from assistant.retrieval.names import Vocabulary
+from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import understand
 from assistant.settings import Settings
 from assistant.store.keyword import KeywordIndex
@@ -281,3 +282,36 @@ def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) ->
     answer = wide_answerer.answer(plan, passages)
     assert "be approved" in answer.text
     assert {c.passage.id for c in answer.citations} == {"2"}
+
+
+def test_a_count_that_does_not_name_what_it_counts_answers(wide_answerer) -> None:
+    text = (
+        "The carers' centre supports young carers in every town of the district. At present "
+        "410 receive a weekly respite session run by its staff."
+    )
+    plan = understand("How many young carers have a respite session each week?")
+    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
+    assert not answer.abstained
+    assert "410" in answer.text
+
+
+def test_a_list_item_under_a_line_ending_in_a_colon_is_quoted(wide_answerer) -> None:
+    text = (
+        "Allotment charges from April for the Wenbury sites:\n\n"
+        "- Full plot: £85 per year\n\n"
+        "- Half plot: £45 per year\n\n"
+        "The charges were agreed without a vote."
+    )
+    plan = understand("What will a full allotment plot cost each year at the Wenbury sites?")
+    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
+    assert not answer.abstained
+    assert "£85 per year" in answer.text
+
+
+def test_a_sentence_of_another_passage_that_ties_with_the_best_is_quoted(wide_answerer) -> None:
+    plan = understand("What did Cabinet agree about the Integrated Transport Plan?")
+    anchor = Unit(0, 0, 10, "best", score=0.70)
+    tied = Unit(1, 0, 10, "tied", score=0.69)
+    behind = Unit(2, 0, 10, "behind", score=0.60)
+    near = wide_answerer._runners_up(plan, anchor, [anchor, tied, behind], floor=0.5)
+    assert tied in near and behind not in near

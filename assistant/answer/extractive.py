@@ -29,8 +29,7 @@ from assistant.answer.units import (
 )
 from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
-from assistant.retrieval.asks import Wanted, holds_asked
-from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import Query
 from assistant.settings import Settings
@@ -56,6 +55,9 @@ ASKED_SLACK = 0.15
 REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, GRADE: -ASKED_SLACK}
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
+# A sentence of another passage scoring this close to the best one is quoted too (with its own
+# citation): the scores cannot tell the two apart, and the reader can.
+TIE_SLACK = 0.03
 # A part of a two-part question counts as answered when the quotes hold this share of its words.
 PART_COVERAGE = 0.6
 
@@ -171,13 +173,17 @@ class ExtractiveAnswerer:
         self, plan: Query, anchor: Unit, units: list[Unit], floor: float
     ) -> list[Unit]:
         """Sentences scoring near the anchor: of its own passage (there one close to the topic a
-        question's first part sets counts too, as it costs no further citation), or of any
-        passage when the question asks which documents say something."""
+        question's first part sets counts too, as it costs no further citation), of another
+        passage when it ties with the anchor, or of any passage when the question asks which
+        documents say something."""
         if plan.several:
             near = [(u.score, u) for u in units]
         else:
             same = [u for u in units if u.passage_rank == anchor.passage_rank]
             near = [(max(u.score, u.topic_fit), u) for u in same]
+            tied = anchor.score - TIE_SLACK
+            others = [u for u in units if u.passage_rank != anchor.passage_rank]
+            near += [(u.score, u) for u in others if u.score >= tied]
         near = [(fit, u) for fit, u in near if fit >= floor]
         return [u for _, u in sorted(near, key=lambda pair: -pair[0])]
 
@@ -199,7 +205,7 @@ class ExtractiveAnswerer:
             if kind != GRADE:  # a grade is found nowhere but in a judgement: no relative floor
                 floor = max(floor, anchor.score - ASKED_SLACK)
             holding = [
-                u for u in ranked if u.score >= floor and _holds_near(kind, u, units, plan.wanted)
+                u for u in ranked if u.score >= floor and _holds_near(kind, u, units)
             ]
             if not holding:
                 return None
@@ -209,8 +215,8 @@ class ExtractiveAnswerer:
     def _answer_parts(self, plan: Query, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""
         for index, part in enumerate(plan.parts):
-            if part.asking and not self._answers(part, chosen, plan.wanted):
-                best = self._best_for(index, part, units, chosen, plan.wanted)
+            if part.asking and not self._answers(part, chosen):
+                best = self._best_for(index, part, units, chosen)
                 if best is not None:
                     chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
@@ -221,21 +227,21 @@ class ExtractiveAnswerer:
         best = max((u.score for u in units), default=0.0)
         return bool(REQUIRED & plan.wanted.kinds) and best >= self.settings.abstain_threshold
 
-    def _answers(self, part: Query, chosen: list[Unit], wanted: Wanted) -> bool:
+    def _answers(self, part: Query, chosen: list[Unit]) -> bool:
         """Whether the quotes hold most of the part's rare words and the kind of fact it asks."""
         terms = part.terms
         total = sum(self.terms.idf(t) for t in terms) or 1.0
         quoted = set(tokenize(" ".join(u.text for u in chosen)))
         share = sum(self.terms.idf(t) for t in terms & quoted) / total
-        return share >= PART_COVERAGE and any(_holds_all(part, u, wanted) for u in chosen)
+        return share >= PART_COVERAGE and any(_holds_all(part, u) for u in chosen)
 
     def _best_for(
-        self, index: int, part: Query, units: list[Unit], chosen: list[Unit], wanted: Wanted
+        self, index: int, part: Query, units: list[Unit], chosen: list[Unit]
     ) -> Unit | None:
         """The sentence not yet quoted that best answers part ``index`` of the question (holding
         the kind of fact the part asks for), if any answers it well."""
         candidates = [
-            u for u in units if all(u is not c for c in chosen) and _holds_all(part, u, wanted)
+            u for u in units if all(u is not c for c in chosen) and _holds_all(part, u)
         ]
         best = max(candidates, key=lambda u: u.part_fits[index], default=None)
         # Holding the figure or grade the part asks for is evidence of its own.
@@ -244,7 +250,7 @@ class ExtractiveAnswerer:
             return None
         # A sentence already quoted that answers the part about as well is enough.
         quoted = max(
-            (u.part_fits[index] for u in chosen if _holds_all(part, u, wanted)), default=None
+            (u.part_fits[index] for u in chosen if _holds_all(part, u)), default=None
         )
         if quoted is not None and best.part_fits[index] < quoted + PART_GAIN:
             return None
@@ -261,11 +267,11 @@ def _required_of_anchor(plan: Query) -> frozenset[str]:
     return REQUIRED.intersection(*asking) if asking else frozenset()
 
 
-def _holds_all(part: Query, unit: Unit, wanted: Wanted) -> bool:
+def _holds_all(part: Query, unit: Unit) -> bool:
     """Whether ``unit`` holds every kind of fact ``part`` asks for (a meeting's date is in
     every quote's label, so a date is not required of the sentence)."""
-    return all(holds_asked(kind, unit.text, wanted) for kind in part.wanted.kinds - {DATE})
+    return all(holds(kind, unit.text) for kind in part.wanted.kinds - {DATE})
 
 
-def _holds_near(kind: str, unit: Unit, units: list[Unit], wanted: Wanted) -> bool:
-    return any(holds_asked(kind, u.text, wanted) for u in with_context(unit, units))
+def _holds_near(kind: str, unit: Unit, units: list[Unit]) -> bool:
+    return any(holds(kind, u.text) for u in with_context(unit, units))

@@ -20,10 +20,7 @@ from assistant.retrieval.facts import (
     MONEY,
     NUMBER,
     REASON,
-    counts,
-    holds,
 )
-from assistant.text import tokenize
 
 # Asked how something is paid for or what it costs: the answer holds a sum of money.
 MONEY_WORDS = re.compile(
@@ -35,13 +32,6 @@ ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
     r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"
     r"targets?)|figures|cost|fees?|price|how much)\b",
-    re.I,
-)
-# What 'how many' counts: the words after it, up to the verb ('how many libraries does').
-COUNTED = re.compile(
-    r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+(?:are|is|was|were|"
-    r"do|does|did|have|has|had|will|would|can|could|in|of|on|at|for|to|that|"
-    r"which|who)\b",
     re.I,
 )
 # 'How many potholes …' asks for a count: a percentage or a sum of money does not answer it.
@@ -125,31 +115,13 @@ def asks_for_several(question: str) -> bool:
     return bool(ASKS_LIST.search(question))
 
 
-def counted(question: str) -> set[str]:
-    """The stemmed words of what 'how many …' counts ('how many home-educated pupils' →
-    home, educat, pupil); empty when the question does not say."""
-    found = COUNTED.search(question)
-    return set(tokenize(found.group(1))) if found else set()
-
-
 @dataclass(frozen=True, slots=True)
 class Wanted:
     """What a question (or a part of it) asks for beyond its topic."""
 
     kinds: frozenset[str] = frozenset()
-    # What 'how many' counts (stemmed words; empty when the question does not say).
-    counted: frozenset[str] = frozenset()
 
 
 def wanted(question: str) -> Wanted:
-    """What ``question`` asks for: the kinds of fact and what decides whether a sentence holds
-    the one asked for."""
-    return Wanted(asks(question), frozenset(counted(question)))
-
-
-def holds_asked(kind: str, text: str, wanted: Wanted) -> bool:
-    """Whether ``text`` holds the fact of ``kind`` a question that ``wanted`` it asks for (a
-    count must be of what the question counts)."""
-    if kind == COUNT:
-        return counts(text, set(wanted.counted))
-    return holds(kind, text)
+    """What ``question`` asks for: the kinds of fact a sentence must hold to answer it."""
+    return Wanted(asks(question))

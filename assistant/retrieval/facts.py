@@ -1,12 +1,11 @@
-"""What kind of fact a sentence holds (a quantity, a count of something, a sum of money, a date, an
-inspection's judgement, a reason, an action), and whether it is the fact a question asks for."""
+"""What kind of fact a sentence holds (a quantity, a count, a sum of money, a date, an
+inspection's judgement, a reason, an action)."""
 
 from __future__ import annotations
 
 import re
 
 from assistant.retrieval.dates import MONTH_RE
-from assistant.text import tokenize
 
 NUMBER = "number"
 DATE = "date"
@@ -15,8 +14,6 @@ REASON = "reason"
 ACTION = "action"
 MONEY = "money"
 COUNT = "count"
-# A count is a number this many words from what is counted.
-COUNT_WINDOW = 6
 SHARE_OR_SUM = re.compile(
     r"[£$€]\s?\d[\d,.]*\s?(?:million|billion|bn|m|k)?|\d[\d,.]*\s?(?:%|per ?cent|percent)", re.I
 )
@@ -75,26 +72,6 @@ HOLDS = {
     ACTION: HOLDS_ACTION,
     MONEY: HOLDS_MONEY,
 }
-
-
-def counts(text: str, things: set[str]) -> bool:
-    """Whether ``text`` gives a count of ``things``: a number within a few words of one of them
-    ('around 100 potholes', 'monitors 1,700 home educated children'); any number when the
-    question does not say what it counts."""
-    if not holds(COUNT, text):
-        return False
-    if not things:
-        return True
-    tokens = [(t, bool(QUANTITY.fullmatch(raw))) for raw, t in _words(text)]
-    numbers = [i for i, (_, number) in enumerate(tokens) if number]
-    near = {t for i in numbers for t, _ in tokens[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]}
-    return bool(near & things)
-
-
-def _words(text: str) -> list[tuple[str, str]]:
-    """Each word of ``text`` with its stemmed form (numbers as they are)."""
-    raw = re.findall(r"[£$€]?\d[\d,.]*%?|[A-Za-z]+(?:[-'’][A-Za-z]+)*", SHARE_OR_SUM.sub(" ", text))
-    return [(w, (tokenize(w) or [w.lower()])[0]) for w in raw]
 
 
 def holds(kind: str, text: str) -> bool:
