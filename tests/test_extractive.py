@@ -14,7 +14,7 @@ from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import understand
 from assistant.settings import Settings
 from assistant.store.keyword import KeywordIndex
-from assistant.types import Passage
+from assistant.types import Answer, Passage
 
 RESOLUTION = (
     "RESOLVED that Cabinet: (a) adopts the Integrated Transport Plan; and (b) approves the "
@@ -284,13 +284,18 @@ def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) ->
     assert {c.passage.id for c in answer.citations} == {"2"}
 
 
+def _answer_from(answerer: ExtractiveAnswerer, question: str, text: str) -> Answer:
+    """The answer to ``question`` from one passage of minutes holding ``text``."""
+    return answerer.answer(understand(question), [_passage("1", text, "discussion")])
+
+
 def test_a_count_that_does_not_name_what_it_counts_answers(wide_answerer) -> None:
     text = (
         "The carers' centre supports young carers in every town of the district. At present "
         "410 receive a weekly respite session run by its staff."
     )
-    plan = understand("How many young carers have a respite session each week?")
-    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
+    question = "How many young carers have a respite session each week?"
+    answer = _answer_from(wide_answerer, question, text)
     assert not answer.abstained
     assert "410" in answer.text
 
@@ -302,8 +307,8 @@ def test_a_list_item_under_a_line_ending_in_a_colon_is_quoted(wide_answerer) -> 
         "- Half plot: £45 per year\n\n"
         "The charges were agreed without a vote."
     )
-    plan = understand("What will a full allotment plot cost each year at the Wenbury sites?")
-    answer = wide_answerer.answer(plan, [_passage("1", text, "discussion")])
+    question = "What will a full allotment plot cost each year at the Wenbury sites?"
+    answer = _answer_from(wide_answerer, question, text)
     assert not answer.abstained
     assert "£85 per year" in answer.text
 

@@ -18,7 +18,7 @@ from assistant.retrieval.passages import (
     Unit,
     is_closing,
     is_furniture,
-    is_title,
+    mark_titles,
     units_of,
 )
 from assistant.retrieval.question import Query
@@ -65,7 +65,7 @@ class SentenceScorer:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""
         units = [u for rank, p in enumerate(passages) for u in units_of(rank, p)]
         wanted = plan.wanted.kinds
-        _mark_titles(units, passages)
+        mark_titles(units, passages)
         # A heading names a topic (and is in every quote's label); it answers nothing, unless
         # it is an inspection's judgement ('Overall effectiveness: Inadequate').
         units = [u for u in units if not u.title or (GRADE in wanted and holds(GRADE, u.text))]
@@ -174,17 +174,6 @@ def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float
         "improve": float(improvement_list(plan, meta)),
         "short": float(not unit.title and words(unit.text) < SHORT_UNIT_WORDS),
     }
-
-
-def _mark_titles(units: list[Unit], passages: list[Passage]) -> None:
-    """Mark the units that are headings, not sentences. A short line under one that ends with a
-    colon is an item of the list that line opens ('Pricing in Phase V:' over 'All lot sizes:
-    $400,000 per acre'), not a heading."""
-    for unit in units:
-        unit.title = is_title(unit.text, passages[unit.passage_rank].metadata)
-    for before, unit in zip(units, units[1:], strict=False):
-        if before.passage_rank == unit.passage_rank and before.text.rstrip().endswith(":"):
-            unit.title = False
 
 
 def _section_title(passage: Passage) -> str:

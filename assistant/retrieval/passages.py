@@ -85,6 +85,17 @@ def is_title(text: str, meta: dict[str, object]) -> bool:
     return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
 
 
+def mark_titles(units: list[Unit], passages: list[Passage]) -> None:
+    """Mark the units that are headings, not sentences. A short line under one that ends with a
+    colon is an item of the list that line opens ('Pricing in Phase V:' over 'All lot sizes:
+    $400,000 per acre'), not a heading."""
+    for unit in units:
+        unit.title = is_title(unit.text, passages[unit.passage_rank].metadata)
+    for before, unit in zip(units, units[1:], strict=False):
+        if before.passage_rank == unit.passage_rank and before.text.rstrip().endswith(":"):
+            unit.title = False
+
+
 def units_of(rank: int, passage: Passage) -> list[Unit]:
     text = passage.text
     titles = _titles(passage.metadata)
