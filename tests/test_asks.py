@@ -7,7 +7,6 @@ import pytest
 from assistant.retrieval.asks import (
     asked,
     asks,
-    asks_for_several,
     is_question,
     wanted,
 )
@@ -73,13 +72,6 @@ def test_a_statement_before_the_first_question_only_sets_the_scene() -> None:
     ) == [True, True, True]
     assert asked(["What grade did it give", "how did it describe the trend?"]) == [True, True]
     assert asked(["A statement", "another statement"]) == [True, True]  # nothing asks: keep all
-
-
-def test_asks_for_several() -> None:
-    assert asks_for_several("Which area SEND inspection reports say children wait two years?")
-    assert asks_for_several("What councils have adopted a smoke-free policy?")
-    assert not asks_for_several("What revenue overspend was reported to Cabinet?")
-    assert not asks_for_several("What did Cabinet agree?")
 
 
 def test_is_question() -> None:

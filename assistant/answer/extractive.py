@@ -22,7 +22,6 @@ from assistant.answer.subject import (
 from assistant.answer.units import (
     MAX_ANSWER_WORDS,
     add_new,
-    improvement_list,
     with_context,
     with_following_clauses,
     with_neighbours,
@@ -97,7 +96,7 @@ class ExtractiveAnswerer:
         covered = self._coverage(plan, top) >= self.settings.min_coverage
         units = self.scorer.score(plan, top) if top and covered and not missing else []
         units = on_subject(plan, units, top)
-        chosen = self._select(plan, units, top)
+        chosen = self._select(plan, units)
         chosen = with_following_clauses(plan, chosen, units, top)
         chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         if not chosen:
@@ -152,54 +151,41 @@ class ExtractiveAnswerer:
                 missing.append(name)
         return missing
 
-    def _select(self, plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
+    def _select(self, plan: Query, units: list[Unit]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,
         close runners-up of its passage, the best sentence for each asked part of the question
         the quotes do not answer yet."""
         ranked = sorted(units, key=lambda u: -u.score)
-        anchor = self._anchor(plan, ranked, units, passages)
+        anchor = self._anchor(plan, ranked, units)
         if anchor is None:
             return []
         chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
         floor = max(self.settings.abstain_threshold, anchor.score - SAME_PASSAGE_SLACK)
-        for unit in self._runners_up(plan, anchor, units, floor):
+        for unit in self._runners_up(anchor, units, floor):
             if len(chosen) >= self.settings.answer_sentences:
                 break
             chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
         chosen = self._answer_parts(plan, chosen, units)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
 
-    def _runners_up(
-        self, plan: Query, anchor: Unit, units: list[Unit], floor: float
-    ) -> list[Unit]:
+    def _runners_up(self, anchor: Unit, units: list[Unit], floor: float) -> list[Unit]:
         """Sentences scoring near the anchor: of its own passage (there one close to the topic a
-        question's first part sets counts too, as it costs no further citation), of another
-        passage when it ties with the anchor, or of any passage when the question asks which
-        documents say something."""
-        if plan.several:
-            near = [(u.score, u) for u in units]
-        else:
-            same = [u for u in units if u.passage_rank == anchor.passage_rank]
-            near = [(max(u.score, u.topic_fit), u) for u in same]
-            tied = anchor.score - TIE_SLACK
-            others = [u for u in units if u.passage_rank != anchor.passage_rank]
-            near += [(u.score, u) for u in others if u.score >= tied]
+        question's first part sets counts too, as it costs no further citation), or of another
+        passage when it ties with the anchor."""
+        same = [u for u in units if u.passage_rank == anchor.passage_rank]
+        near = [(max(u.score, u.topic_fit), u) for u in same]
+        tied = anchor.score - TIE_SLACK
+        others = [u for u in units if u.passage_rank != anchor.passage_rank]
+        near += [(u.score, u) for u in others if u.score >= tied]
         near = [(fit, u) for fit, u in near if fit >= floor]
         return [u for _, u in sorted(near, key=lambda pair: -pair[0])]
 
-    def _anchor(
-        self, plan: Query, ranked: list[Unit], units: list[Unit], passages: list[Passage]
-    ) -> Unit | None:
+    def _anchor(self, plan: Query, ranked: list[Unit], units: list[Unit]) -> Unit | None:
         """The sentence the answer is built on; None when nothing answers well enough."""
         threshold = self.settings.abstain_threshold
-        listed = [u for u in ranked if improvement_list(plan, passages[u.passage_rank].metadata)]
-        # Asked what must improve, the inspection's own list answers even in other words.
-        if listed and listed[0].score >= threshold - ASKED_SLACK:
-            anchor = listed[0]
-        elif ranked and ranked[0].score >= threshold:
-            anchor = ranked[0]
-        else:
+        if not ranked or ranked[0].score < threshold:
             return None
+        anchor = ranked[0]
         for kind in _required_of_anchor(plan):
             floor = threshold + REQUIRED_MARGIN[kind]
             if kind != GRADE:  # a grade is found nowhere but in a judgement: no relative floor

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.units import improvement_list
 from assistant.answer.weights import SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.asks import Wanted
@@ -163,7 +162,7 @@ class SentenceScorer:
 
 def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float]:
     """Beyond wording: the passage's rank, the section the question asks for (a resolution, an
-    action, an inspection's improvement list), and a real sentence, not a fragment."""
+    action), and a real sentence, not a fragment."""
     meta = passage.metadata
     # Asked what was decided (or actioned), the minutes' resolution (action) section.
     kind = meta.get("section_kind")
@@ -171,7 +170,6 @@ def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float
         "rank": (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES,
         "resolution": float(plan.wants_resolution and kind == "resolution"),
         "action": float(plan.wants_action and kind == "action"),
-        "improve": float(improvement_list(plan, meta)),
         "short": float(not unit.title and words(unit.text) < SHORT_UNIT_WORDS),
     }
 

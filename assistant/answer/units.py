@@ -5,10 +5,9 @@ sentence a unit leans on) and how quotes are gathered without repeats."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from assistant.retrieval.passages import Unit
-from assistant.retrieval.question import IMPROVE_HEADING, Query
+from assistant.retrieval.question import Query
 from assistant.text import words
 from assistant.types import Passage
 
@@ -94,28 +93,19 @@ def one_line(text: str) -> str:
     return re.sub(r"(?<!-)\s+", " ", text.strip())
 
 
-def improvement_list(plan: Query, meta: dict[str, Any]) -> bool:
-    """Asked what must improve, a passage under 'What needs to improve …' is the answer."""
-    return plan.wants_improvement and bool(IMPROVE_HEADING.search(str(meta.get("heading") or "")))
-
-
 def with_following_clauses(
     plan: Query, chosen: list[Unit], units: list[Unit], passages: list[Passage]
 ) -> list[Unit]:
-    """Asked what was resolved, quote the best clause's resolution on to its end; asked what
-    must improve, the improvement list the best sentence is in (in budget)."""
+    """Asked what was resolved, quote the best clause's resolution on to its end (in budget)."""
     if not chosen:
         return chosen
     best = max(chosen, key=lambda u: u.score)
     meta = passages[best.passage_rank].metadata
-    in_resolution = plan.wants_resolution and meta.get("section_kind") == "resolution"
-    if not (in_resolution or improvement_list(plan, meta)):
+    if not (plan.wants_resolution and meta.get("section_kind") == "resolution"):
         return chosen
     budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
-    # A resolution from the best clause on; an improvement list from its first point.
-    begin = best.end if in_resolution else 0
     following = sorted(
-        (u for u in units if u.passage_rank == best.passage_rank and u.start >= begin),
+        (u for u in units if u.passage_rank == best.passage_rank and u.start >= best.end),
         key=lambda u: u.start,
     )
     extended = list(chosen)

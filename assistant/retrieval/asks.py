@@ -64,14 +64,6 @@ INTERROGATIVE = re.compile(
 )
 # A question after a leading phrase: 'After the council's inspection, when will inspectors return'.
 LATE_INTERROGATIVE = re.compile(r"[,;:]\s*(?:and\s+)?(?:what|when|where|which|who|why|how)\b", re.I)
-# 'Which reports say …', 'What councils have …': the answer may be in several documents.
-ASKS_LIST = re.compile(
-    r"^\s*(?:which|what)\b(?:\s+[\w'’-]+){0,4}?\s+(?!(?:does|goes|has|was|is)\b)"
-    r"[a-z]{2,}[^\Ws]s\s+(?:say|said|show|showed|mention\w*|"
-    r"report\w*|have|had|were|are|did|do|does|found|find|describe\w*|raise\w*|include\w*)\b",
-    re.I,
-)
-
 
 def asks(question: str) -> frozenset[str]:
     """The kinds of fact ``question`` asks for (none for an open question)."""
@@ -108,11 +100,6 @@ def is_question(part: str) -> bool:
         or part.rstrip().endswith("?")
         or bool(LATE_INTERROGATIVE.search(part))
     )
-
-
-def asks_for_several(question: str) -> bool:
-    """Whether the question asks which documents, areas or bodies say something (a list)."""
-    return bool(ASKS_LIST.search(question))
 
 
 @dataclass(frozen=True, slots=True)

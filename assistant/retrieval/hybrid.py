@@ -245,8 +245,7 @@ class HybridRetriever(BaseRetriever):
                     signals[key].chunk_cos = self._chunk_cos(key, plan.text)
         if self.use_boosts:
             for key in fused:
-                text, meta = found[key]
-                match = plan.metadata_match(meta) + plan.text_match(text)
+                match = plan.metadata_match(found[key][1])
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
         return fused
 

@@ -12,14 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.retrieval.asks import (
-    Wanted,
-    asked,
-    asks_for_several,
-    wanted,
-)
+from assistant.retrieval.asks import Wanted, asked, wanted
 from assistant.retrieval.dates import date_range, describe_range, years_named
-from assistant.retrieval.facts import MONEY
 from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
 
@@ -51,23 +45,9 @@ LATEST_DECISION = re.compile(
 ABOUT_TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|over)\s+(.+?)\s*[?.!]*$", re.I)
 INSPECTION_KIND_SLACK = dt.timedelta(days=120)
 VISIT_DAYS = dt.timedelta(days=14)
-IMPROVE_BOOST = 1.0
 # A follow-up that points back at what an earlier question named.
 REFERS_BACK = re.compile(
     r"\b(?:that|this|those|these)\s+(?!is\b|was\b|are\b|were\b|the\b|a\b|an\b)[a-z]+", re.I
-)
-MONEY_FIGURE = re.compile(r"[£$€]\s?\d")
-MONEY_BOOST = 0.5
-# Asked what must get better: inspection letters answer under headings such as "What needs to
-# improve in this area of social work practice?", "Areas for priority action" or "What does the
-# area partnership need to do better?" (not a judgement such as "requires improvement to be good").
-IMPROVE_WORDS = re.compile(
-    r"\b(?:to improve|improvements? (?:are |is )?(?:needed|required)|areas? (?:for|of) "
-    r"improvement|(?:do|get) better|priority actions?\b(?!\s+plan)|weakness(?:es)?)\b",
-    re.I,
-)
-IMPROVE_HEADING = re.compile(
-    r"(?<!requires )\bimprove(?:ment)?s?\b|\bdo better\b|\bpriority action|\bweakness", re.I
 )
 # A clause ends at a sentence mark, a colon or semicolon, or a spaced dash ("… red - what …").
 CLAUSE_BREAK = re.compile(r"(?<=[?.!;:])\s+|\s+[-\u2013\u2014]\s+")
@@ -102,7 +82,6 @@ class Query:
     date_to: dt.date | None = None
     wants_resolution: bool = False
     wants_action: bool = False
-    wants_improvement: bool = False
     carried: list[str] = field(default_factory=list)
     # The earlier question a follow-up points back to ('that contract', 'it'), if it does.
     topic: str = ""
@@ -117,16 +96,10 @@ class Query:
     wanted: Wanted = field(default_factory=Wanted)
     # A part that asks something (not one that only sets the scene).
     asking: bool = True
-    several: bool = False  # asks which documents say something
     proper_nouns: tuple[str, ...] = ()
     things: tuple[str, ...] = ()  # the funds, plans, schemes it names
     # The question read with the earlier one it points back to ('that contract').
     followed: Query | None = None
-
-    @property
-    def wants_money(self) -> bool:
-        """Asked how something is paid for or what it costs."""
-        return MONEY in self.wanted.kinds
 
     @property
     def subject(self) -> Query:
@@ -154,13 +127,7 @@ class Query:
         score = float(sum(fits is True for fits in self.named_fits(meta)))
         if self.kind_fits(meta):
             score += 0.5
-        if self.wants_improvement and IMPROVE_HEADING.search(str(meta.get("heading") or "")):
-            score += IMPROVE_BOOST
         return score
-
-    def text_match(self, text: str) -> float:
-        """How well a passage's text fits the kind of answer asked for (a sum of money)."""
-        return MONEY_BOOST if self.wants_money and MONEY_FIGURE.search(text) else 0.0
 
     def date_fits(self, meta: dict[str, Any]) -> bool:
         """Whether a chunk's meeting (or inspection) date is in the range the question names."""
@@ -190,7 +157,6 @@ def understand(
         plan.parts = [_plan_part(i, clauses, history or [], vocab) for i in range(len(clauses))]
         for part, asking in zip(plan.parts, asked(clauses), strict=True):
             part.asking = asking
-    plan.several = asks_for_several(question)
     plan.proper_nouns = tuple(PROPER_NOUN.findall(question))
     plan.things = tuple(named_things(question))
     return plan
@@ -261,7 +227,6 @@ def _read(question: str, earlier: list[str], vocab: Vocabulary) -> Query:
     plan.committees = committees_in(question, vocab.committees, vocab.councils)
     plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
     plan.wants_action = bool(ACTION_WORDS.search(question))
-    plan.wants_improvement = bool(IMPROVE_WORDS.search(question))
     plan.latest_topic = latest_topic(question)
     for text in reversed(earlier):
         _carry_subject(plan, text, vocab)
