@@ -11,7 +11,7 @@ import numpy as np
 from assistant.answer.weights import SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.asks import Wanted
-from assistant.retrieval.facts import COUNT, DATE, GRADE, MONEY, NUMBER, holds
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
 from assistant.retrieval.passages import (
     SHORT_UNIT_WORDS,
     Unit,
@@ -30,7 +30,7 @@ from assistant.types import Passage
 ANSWER_PASSAGES = 5
 
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
-FACTS = frozenset({NUMBER, COUNT, GRADE, DATE, MONEY})
+FACTS = frozenset({NUMBER, COUNT, GRADE, DATE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """Quotable units of a passage: sentences, list items and resolution clauses, each an exact
-span, with what the answer step needs to know about them (a heading, an address block, the
-sentence a unit leans on) and how quotes are gathered without repeats."""
+span, with the short line that completes one, the sentences around the best one, and how
+quotes are gathered without repeats."""
 
 from __future__ import annotations
 
@@ -16,37 +16,15 @@ MAX_ANSWER_WORDS = 100
 # A following sentence this short completes the one before it ('ACTION – report back.').
 TRAILER_WORDS = 12
 
-# A sentence that opens like this leans on the one before it for its meaning.
-LEANS_BACK = re.compile(
-    r"^(?:[a-z]|(?:This|These|That|Those|It|Its|They|Their|Such|He|She|However|But|Therefore|"
-    r"Thus|As a result|In addition|Also|Consequently|Meaning)\b)"
-)
-
-# A question minuted ('Cllr Keary asked what the Council do with …'): the reply follows it.
-REPORTED_QUESTION = re.compile(
-    r"\b(?:asked|enquired|inquired|queried|wondered|wanted to know)\s+(?:\w+\s+)?"
-    r"(?:what|whether|why|how|when|where|who|which|if)\b|\?\s*$",
-    re.I,
-)
-
 
 def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
-    """``unit`` with the sentence before it when it leans on that one ('This is …'), and the
-    sentence after it when that one is a short line completing it ('ACTION – …') or the reply
-    to a question the unit minutes."""
+    """``unit`` with the sentence after it when that one is a short line completing it
+    ('ACTION – …')."""
     same = sorted((u for u in units if u.passage_rank == unit.passage_rank), key=lambda u: u.start)
-    before = [u for u in same if u.end <= unit.start]
     after = [u for u in same if u.start >= unit.end]
-    window = [unit]
-    if before and LEANS_BACK.match(unit.text.strip()):
-        window.insert(0, before[-1])
-    if after and (
-        words(after[0].text) <= TRAILER_WORDS
-        or LEANS_BACK.match(after[0].text)
-        or REPORTED_QUESTION.search(unit.text)
-    ):
-        window.append(after[0])
-    return window
+    if after and words(after[0].text) <= TRAILER_WORDS:
+        return [unit, after[0]]
+    return [unit]
 
 
 def with_neighbours(chosen: list[Unit], units: list[Unit], budget: int) -> list[Unit]:

@@ -1,5 +1,5 @@
-"""What a question asks for, beyond its topic: a number, a date, an inspection grade, a reason,
-an action; and which parts of a question of several parts ask something.
+"""What a question asks for, beyond its topic: a number, a count, a date, an inspection grade;
+and which parts of a question of several parts ask something.
 
 The answer step uses these to prefer sentences that hold the kind of fact asked for, to quote
 one sentence per asked part of a question of several parts (``question.split_clauses`` finds the
@@ -12,22 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.retrieval.facts import (
-    ACTION,
-    COUNT,
-    DATE,
-    GRADE,
-    MONEY,
-    NUMBER,
-    REASON,
-)
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER
 
-# Asked how something is paid for or what it costs: the answer holds a sum of money.
-MONEY_WORDS = re.compile(
-    r"\b(?:(?:paid|pay(?:ing)?) for|funded|financed|costs?|costing|money|budget\w*|spend\w*|"
-    r"spent)\b",
-    re.I,
-)
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
     r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"
@@ -46,14 +32,6 @@ ASKS_GRADE = re.compile(
     r"\b(grades?|graded|rated|ratings?|judged|judge?ments?|verdicts?|overall outcome|"
     r"overall effectiveness|outcomes? of (?:[\w'’]+ ){0,4}(?:inspection|visit)|"
     r"(?:inspection|visit) outcomes?)\b",
-    re.I,
-)
-ASKS_REASON = re.compile(
-    r"^\s*why\b|\b(?:what|which) (?:were the )?reasons?\b|\bon what grounds\b", re.I
-)
-ASKS_ACTION = re.compile(
-    r"\b(follow[- ]up|(?<!priority )actions?\b(?!\s+plan)|"
-    r"asked (?:\w+ ){0,3}to (?:do|provide|bring|report)|asked for)\b",
     re.I,
 )
 INTERROGATIVE = re.compile(
@@ -78,9 +56,6 @@ ASKS = {
     NUMBER: ASKS_NUMBER,
     DATE: ASKS_DATE,
     GRADE: ASKS_GRADE,
-    REASON: ASKS_REASON,
-    ACTION: ASKS_ACTION,
-    MONEY: MONEY_WORDS,
 }
 
 

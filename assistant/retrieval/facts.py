@@ -1,5 +1,5 @@
-"""What kind of fact a sentence holds (a quantity, a count, a sum of money, a date, an
-inspection's judgement, a reason, an action)."""
+"""What kind of fact a sentence holds (a quantity, a count, a date, an inspection's
+judgement)."""
 
 from __future__ import annotations
 
@@ -10,26 +10,9 @@ from assistant.retrieval.dates import MONTH_RE
 NUMBER = "number"
 DATE = "date"
 GRADE = "grade"
-REASON = "reason"
-ACTION = "action"
-MONEY = "money"
 COUNT = "count"
 SHARE_OR_SUM = re.compile(
     r"[£$€]\s?\d[\d,.]*\s?(?:million|billion|bn|m|k)?|\d[\d,.]*\s?(?:%|per ?cent|percent)", re.I
-)
-HOLDS_REASON = re.compile(
-    r"\b(because|reasons?|grounds|due to|owing to|as a result|in order to|so that|would (?:cause|"
-    r"result|lead|fail|harm|mean)|meaning)\b",
-    re.I,
-)
-# An action minuted: 'ACTION: Mr Marsh to bring …', '… agreed to provide …'.
-HOLDS_ACTION = re.compile(
-    r"^\W*action\b|\baction\s*[:–-]|\b(?:agreed|asked|requested|undertook) to\b|"
-    r"\bto (?:bring|report back|provide|circulate|send|share|present)\b",
-    re.I,
-)
-HOLDS_MONEY = re.compile(
-    r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|pounds|euros?|dollars)\b", re.I
 )
 # A date in a sentence: '13 February 2025', '29 and 30 July 2025', 'February 13, 2025',
 # 'March 2024', '12/02/2025', or when from now: 'within approximately three years'.
@@ -65,13 +48,7 @@ NOT_QUANTITY = re.compile(
     re.I,
 )
 LINK = re.compile(r"\(<?https?://[^)\s]*>?\)|<?https?://\S+")
-HOLDS = {
-    DATE: HOLDS_DATE,
-    GRADE: HOLDS_GRADE,
-    REASON: HOLDS_REASON,
-    ACTION: HOLDS_ACTION,
-    MONEY: HOLDS_MONEY,
-}
+HOLDS = {DATE: HOLDS_DATE, GRADE: HOLDS_GRADE}
 
 
 def holds(kind: str, text: str) -> bool:
