@@ -57,8 +57,6 @@ SAME_PASSAGE_SLACK = 0.12
 # A sentence of another passage scoring this close to the best one is quoted too (with its own
 # citation): the scores cannot tell the two apart, and the reader can.
 TIE_SLACK = 0.03
-# A part of a two-part question counts as answered when the quotes hold this share of its words.
-PART_COVERAGE = 0.6
 
 
 class ExtractiveAnswerer:
@@ -201,10 +199,9 @@ class ExtractiveAnswerer:
     def _answer_parts(self, plan: Query, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""
         for index, part in enumerate(plan.parts):
-            if part.asking and not self._answers(part, chosen):
-                best = self._best_for(index, part, units, chosen)
-                if best is not None:
-                    chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
+            best = self._best_for(index, part, units, chosen) if part.asking else None
+            if best is not None:
+                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
 
     def _lacks_figure(self, plan: Query, units: list[Unit]) -> bool:
@@ -212,14 +209,6 @@ class ExtractiveAnswerer:
         gives one."""
         best = max((u.score for u in units), default=0.0)
         return bool(REQUIRED & plan.wanted.kinds) and best >= self.settings.abstain_threshold
-
-    def _answers(self, part: Query, chosen: list[Unit]) -> bool:
-        """Whether the quotes hold most of the part's rare words and the kind of fact it asks."""
-        terms = part.terms
-        total = sum(self.terms.idf(t) for t in terms) or 1.0
-        quoted = set(tokenize(" ".join(u.text for u in chosen)))
-        share = sum(self.terms.idf(t) for t in terms & quoted) / total
-        return share >= PART_COVERAGE and any(_holds_all(part, u) for u in chosen)
 
     def _best_for(
         self, index: int, part: Query, units: list[Unit], chosen: list[Unit]
