@@ -41,9 +41,6 @@ from assistant.types import Answer, Passage
 # Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
 # or an action can be worded in too many ways to require).
 REQUIRED = frozenset({NUMBER, COUNT, GRADE})
-# A sentence for a part of the question is added when it fits that part this much better than
-# the sentences already quoted.
-PART_GAIN = 0.05
 # A sentence answers with the figure it was asked for only if it scores near the best one,
 ASKED_SLACK = 0.15
 # and fits the question at least the abstention threshold plus this margin. Figures are in most
@@ -223,11 +220,11 @@ class ExtractiveAnswerer:
         slack = ASKED_SLACK if REQUIRED & part.wanted.kinds else 0.0
         if best is None or best.part_fits[index] < self.settings.abstain_threshold - slack:
             return None
-        # A sentence already quoted that answers the part about as well is enough.
+        # A sentence already quoted that answers the part better is enough.
         quoted = max(
             (u.part_fits[index] for u in chosen if _holds_all(part, u)), default=None
         )
-        if quoted is not None and best.part_fits[index] < quoted + PART_GAIN:
+        if quoted is not None and best.part_fits[index] < quoted:
             return None
         return best
 
