@@ -96,7 +96,9 @@ def test_the_best_quote_comes_with_the_sentences_either_side_in_budget() -> None
         unit.score = score
     best = units[2]
     quoted = with_neighbours([best], units, budget=100)
-    assert quoted == units[1:4]  # in reading order, the best in the middle
+    assert quoted == units  # two either side, in reading order
+    near = with_neighbours([best], units, budget=len(best.text.split()) + 18)
+    assert near == units[1:4]  # the nearest first: no room for the second before
     tight = with_neighbours([best], units, budget=len(best.text.split()) + 9)
     assert tight == [best, units[3]]  # the sentence after is taken first; then no room before
     other_passage = units_of(1, Passage("q", text, "b.pdf", 1, 0.0, {}))

@@ -5,6 +5,7 @@ quotes are gathered without repeats."""
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import Query
@@ -15,6 +16,8 @@ from assistant.types import Passage
 MAX_ANSWER_WORDS = 100
 # A following sentence this short completes the one before it ('ACTION – report back.').
 TRAILER_WORDS = 12
+# Sentences quoted either side of the best one, budget allowing.
+NEIGHBOURS = 2
 
 
 def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
@@ -28,16 +31,17 @@ def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
 
 
 def with_neighbours(chosen: list[Unit], units: list[Unit], budget: int) -> list[Unit]:
-    """The quotes with the sentences either side of the best one, as far as ``budget`` words
-    allow: a fact asked for is often given over two sentences, and the reader sees the quote
-    in its context."""
+    """The quotes with the sentences either side of the best one (the nearest first, the one
+    after before the one before), as far as ``budget`` words allow: a fact asked for is often
+    given over several sentences, and the reader sees the quote in its context."""
     if not chosen:
         return chosen
     best = max(chosen, key=lambda u: u.score)
     same = sorted((u for u in units if u.passage_rank == best.passage_rank), key=lambda u: u.start)
-    before = [u for u in same if u.end <= best.start][-1:]
-    after = [u for u in same if u.start >= best.end][:1]
-    extended = add_new(after + before, chosen, budget)
+    before = [u for u in same if u.end <= best.start][::-1][:NEIGHBOURS]
+    after = [u for u in same if u.start >= best.end][:NEIGHBOURS]
+    nearest_first = [u for pair in zip_longest(after, before) for u in pair if u is not None]
+    extended = add_new(nearest_first, chosen, budget)
     return sorted(extended, key=lambda u: (u.passage_rank, u.start))
 
 
