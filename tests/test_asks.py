@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.retrieval.asks import (
-    asked,
-    asks,
-    is_question,
-    wanted,
-)
+from assistant.retrieval.asks import asked, asks, is_question
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
 
 
@@ -85,7 +80,7 @@ def test_inspection_outcomes_and_next_inspection_timing() -> None:
 
 def test_a_count_is_a_number_that_is_not_a_share_or_a_sum() -> None:
     # What is counted is the sentence model's call: a count need not name it ('Of these, …').
-    assert COUNT in wanted("How many potholes did the council repair in its blitz?").kinds
+    assert COUNT in asks("How many potholes did the council repair in its blitz?")
     assert holds(COUNT, "Crews repaired around 1,200 potholes in six weeks.")
     assert holds(COUNT, "Of these, 1,759 have an education, health and care plan.")
     assert not holds(COUNT, "Funding rose by 70% to £4.2m for the blitz.")

@@ -38,7 +38,7 @@ def test_names_kinds_and_figures() -> None:
     assert understand("How many panels does KCC run?", vocabulary=VOCAB).councils == {
         "Kent County Council"
     }
-    assert NUMBER in understand("How long do children wait?", vocabulary=VOCAB).wanted.kinds
+    assert NUMBER in understand("How long do children wait?", vocabulary=VOCAB).wanted
 
 
 def test_follow_up_carries_the_subject() -> None:

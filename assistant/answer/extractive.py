@@ -38,8 +38,7 @@ from assistant.store.keyword import TermStats, Uniform
 from assistant.text import tokenize
 from assistant.types import Answer, Passage
 
-# Asked for one of these, an answer must quote it (a date is in every quote's label; a reason
-# or an action can be worded in too many ways to require).
+# Asked for one of these, an answer must quote it (a date is in every quote's label).
 REQUIRED = frozenset({NUMBER, COUNT, GRADE})
 # A sentence answers with the figure it was asked for only if it scores near the best one,
 ASKED_SLACK = 0.15
@@ -205,7 +204,7 @@ class ExtractiveAnswerer:
         """Asked for a figure or a grade, the passages are on the subject but no close sentence
         gives one."""
         best = max((u.score for u in units), default=0.0)
-        return bool(REQUIRED & plan.wanted.kinds) and best >= self.settings.abstain_threshold
+        return bool(REQUIRED & plan.wanted) and best >= self.settings.abstain_threshold
 
     def _best_for(
         self, index: int, part: Query, units: list[Unit], chosen: list[Unit]
@@ -217,7 +216,7 @@ class ExtractiveAnswerer:
         ]
         best = max(candidates, key=lambda u: u.part_fits[index], default=None)
         # Holding the figure or grade the part asks for is evidence of its own.
-        slack = ASKED_SLACK if REQUIRED & part.wanted.kinds else 0.0
+        slack = ASKED_SLACK if REQUIRED & part.wanted else 0.0
         if best is None or best.part_fits[index] < self.settings.abstain_threshold - slack:
             return None
         # A sentence already quoted that answers the part better is enough.
@@ -234,15 +233,15 @@ def _required_of_anchor(plan: Query) -> frozenset[str]:
     for a question of several parts what every asking part asks for ('the ILACS grade and the
     outcome of the SEND inspection'); parts asking different things are answered part by part."""
     if not plan.parts:
-        return REQUIRED & plan.wanted.kinds
-    asking = [part.wanted.kinds for part in plan.parts if part.asking]
+        return REQUIRED & plan.wanted
+    asking = [part.wanted for part in plan.parts if part.asking]
     return REQUIRED.intersection(*asking) if asking else frozenset()
 
 
 def _holds_all(part: Query, unit: Unit) -> bool:
     """Whether ``unit`` holds every kind of fact ``part`` asks for (a meeting's date is in
     every quote's label, so a date is not required of the sentence)."""
-    return all(holds(kind, unit.text) for kind in part.wanted.kinds - {DATE})
+    return all(holds(kind, unit.text) for kind in part.wanted - {DATE})
 
 
 def _holds_near(kind: str, unit: Unit, units: list[Unit]) -> bool:

@@ -10,7 +10,6 @@ import numpy as np
 
 from assistant.answer.weights import SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
-from assistant.retrieval.asks import Wanted
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
 from assistant.retrieval.passages import (
     SHORT_UNIT_WORDS,
@@ -40,7 +39,7 @@ class Asking:
     vector: np.ndarray
     terms: frozenset[str]
     weight: float
-    wanted: Wanted
+    wanted: frozenset[str]
 
 
 class SentenceScorer:
@@ -63,7 +62,7 @@ class SentenceScorer:
     def score(self, plan: Query, passages: list[Passage]) -> list[Unit]:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""
         units = [u for rank, p in enumerate(passages) for u in units_of(rank, p)]
-        wanted = plan.wanted.kinds
+        wanted = plan.wanted
         mark_titles(units, passages)
         # A heading names a topic (and is in every quote's label); it answers nothing, unless
         # it is an inspection's judgement ('Overall effectiveness: Inadequate').
@@ -145,14 +144,14 @@ class SentenceScorer:
         overlap = sum(idf(t) for t in question.terms & unit_terms)
         on_topic = sum(idf(t) for t in question.terms & title_terms)
         held = {
-            kind for kind in question.wanted.kinds if holds(kind, unit.text)
+            kind for kind in question.wanted if holds(kind, unit.text)
         }
         # Inspection reports word their judgement and the next inspection's timing alike (often
         # as a heading): there the stock wording holding the fact asked for is the answer.
         stock_answer = bool(held & FACTS)
         return {
             "boilerplate": float(unit.boilerplate and not stock_answer),
-            "title": float(unit.title and not (GRADE in question.wanted.kinds and stock_answer)),
+            "title": float(unit.title and not (GRADE in question.wanted and stock_answer)),
             "cosine": float(unit.vector @ question.vector),
             "overlap": overlap / question.weight,
             "heading": on_topic / question.weight,

@@ -10,7 +10,6 @@ on the topic that lacks the figure does not answer).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER
 
@@ -42,6 +41,7 @@ INTERROGATIVE = re.compile(
 )
 # A question after a leading phrase: 'After the council's inspection, when will inspectors return'.
 LATE_INTERROGATIVE = re.compile(r"[,;:]\s*(?:and\s+)?(?:what|when|where|which|who|why|how)\b", re.I)
+
 
 def asks(question: str) -> frozenset[str]:
     """The kinds of fact ``question`` asks for (none for an open question)."""
@@ -75,15 +75,3 @@ def is_question(part: str) -> bool:
         or part.rstrip().endswith("?")
         or bool(LATE_INTERROGATIVE.search(part))
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Wanted:
-    """What a question (or a part of it) asks for beyond its topic."""
-
-    kinds: frozenset[str] = frozenset()
-
-
-def wanted(question: str) -> Wanted:
-    """What ``question`` asks for: the kinds of fact a sentence must hold to answer it."""
-    return Wanted(asks(question))

@@ -245,7 +245,8 @@ class HybridRetriever(BaseRetriever):
                     signals[key].chunk_cos = self._chunk_cos(key, plan.text)
         if self.use_boosts:
             for key in fused:
-                match = plan.metadata_match(found[key][1])
+                _, meta = found[key]
+                match = plan.metadata_match(meta)
                 fused[key] += s.boost_weight * match / (rrf_k + 1)
         return fused
 

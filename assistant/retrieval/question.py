@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.retrieval.asks import Wanted, asked, wanted
+from assistant.retrieval.asks import asked, asks
 from assistant.retrieval.dates import date_range, describe_range, years_named
 from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
@@ -93,7 +93,7 @@ class Query:
     years: tuple[int, ...] = ()  # the years its own words name on their own
     words: frozenset[str] = frozenset()  # its tokens
     terms: frozenset[str] = frozenset()  # the tokens that name what it is about
-    wanted: Wanted = field(default_factory=Wanted)
+    wanted: frozenset[str] = frozenset()  # the kinds of fact it asks for
     # A part that asks something (not one that only sets the scene).
     asking: bool = True
     proper_nouns: tuple[str, ...] = ()
@@ -166,7 +166,7 @@ def _read_words(query: Query) -> Query:
     """``query`` with the words of its question and what it asks for."""
     query.words = frozenset(tokenize(query.question))
     query.terms = frozenset(content_terms(query.question))
-    query.wanted = wanted(query.question)
+    query.wanted = asks(query.question)
     return query
 
 
