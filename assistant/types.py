@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -13,10 +14,19 @@ SectionKind = Literal["discussion", "resolution", "action", "summary", "heading"
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """Text of one page (1-based number). Formats without pages give one page."""
+    """Text of one page (1-based number). Formats without pages give one page.
+
+    Markdown converted from PDF keeps its printed pages in one text: ``breaks`` are the offsets
+    where the later ones start, so a passage can cite the page it was printed on.
+    """
 
     number: int
     text: str
+    breaks: tuple[int, ...] = ()
+
+    def printed_page(self, offset: int) -> int:
+        """The printed page that ``text[offset]`` is on."""
+        return self.number + bisect_right(self.breaks, offset)
 
 
 @dataclass(slots=True)

@@ -103,3 +103,15 @@ def test_long_header_is_capped(embeddings) -> None:
     header = chunk.embed_text[: int(chunk.metadata["header_chars"])]
     assert embeddings.count_tokens(header) <= 57
     assert chunk.text == loaded.pages[0].text
+
+
+def test_a_chunk_cites_the_printed_page_its_text_starts_on(chunker) -> None:
+    page_text = DISCUSSION + "\n---\n2\n\n" + RESOLUTION
+    breaks = (page_text.index("\n---\n") + 1,)
+    loaded = LoadedDocument("md/minutes.md", [Page(1, page_text, breaks)])
+    meta = DocMeta("md/minutes.md", title="Minutes", doc_kind="minutes", council="Fernleigh")
+    sections = [Section(DISCUSSION, 1, "discussion"), Section(RESOLUTION, 1, "resolution")]
+    chunks = chunker.chunk(loaded, ParsedDocument(meta, sections))
+    pages = {c.metadata["page"] for c in chunks if c.text in DISCUSSION}
+    assert pages == {1} and len([c for c in chunks if c.text in DISCUSSION]) > 1
+    assert [c.metadata["page"] for c in chunks if c.text == RESOLUTION] == [2]

@@ -250,6 +250,33 @@ def test_markdown_keeps_headings_and_unescapes_entities(tmp_path: Path) -> None:
     assert "# 2.  Consent\n\nThat the report BE RECEIVED & noted." in doc.pages[0].text
 
 
+MARKDOWN_FROM_PDF = (
+    "[Original file](minutes.pdf)\n\n---\nMINUTES of the meeting\n\nItem one was noted.\n"
+    "---\n2\n\nItem two was agreed.\n---\n\n---\n4\n\nClosing remarks.\n---\n"
+)
+
+
+def test_markdown_from_pdf_knows_the_printed_page_of_every_offset(tmp_path: Path) -> None:
+    (tmp_path / "m.md").write_text(MARKDOWN_FROM_PDF)
+    (page,) = load_file(tmp_path / "m.md", tmp_path).pages
+    text = page.text
+    assert page.printed_page(text.index("[Original file]")) == 1
+    assert page.printed_page(text.index("Item one")) == 1
+    assert page.printed_page(text.index("Item two")) == 2
+    assert page.printed_page(text.index("Closing")) == 4  # the blank page 3 still counts
+
+
+def test_markdown_front_matter_is_not_a_page_break(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Audit Committee\n---\nFirst page, line one.\n\nLine two.\n---\nSecond.\n")
+    (tmp_path / "b.md").write_text("---\ntitle: Audit Committee\n---\n# 1. Minutes\n\nAgreed.\n")
+    (a,) = load_file(tmp_path / "a.md", tmp_path).pages
+    (b,) = load_file(tmp_path / "b.md", tmp_path).pages
+    assert a.printed_page(a.text.index("Line two")) == 1
+    assert a.printed_page(a.text.index("Second")) == 2
+    assert b.breaks == ()
+
+
 def test_clean_text_normalises_only_whitespace_and_controls() -> None:
     assert clean_text("a  \r\nb\x00c\x07\n\n\n\n\nd\te\f") == "a\nbc\n\nd e"
 

@@ -176,3 +176,14 @@ def test_council_names_of_one_area_match() -> None:
     assert same_area("Limerick City and County Council", "City of Limerick")
     assert not same_area("Kent", "Medway Council")
     assert not same_area("", "Kent County Council")
+
+
+def test_a_row_of_markdown_converted_from_pdf_gives_its_printed_page() -> None:
+    text = (
+        "MINUTES of the Housing Committee\n\n1. Minutes\n\nThe minutes were noted.\n---\n2\n\n"
+        "2. Rents\n\nRESOLVED that the rent review be approved.\n"
+    )
+    page = Page(1, text, (text.index("---"),))
+    doc = LoadedDocument("housing/minutes.md", [page], title="Minutes", format="markdown")
+    rows = decisions_of(parse_document(doc), doc.pages)
+    assert [(r.text.endswith("rent review be approved."), r.page) for r in rows] == [(True, 2)]

@@ -57,9 +57,10 @@ class Chunker:
 
     def chunk(self, loaded: LoadedDocument, parsed: ParsedDocument) -> list[Chunk]:
         """All chunks of one document, in reading order."""
-        pages = {page.number: page.text for page in loaded.pages}
+        pages = {page.number: page for page in loaded.pages}
+        texts = {number: page.text for number, page in pages.items()}
         chunks: list[Chunk] = []
-        for span, page_text in self._merged_spans(parsed.sections, pages):
+        for span, page_text in self._merged_spans(parsed.sections, texts):
             header = self._header(parsed, span.section)
             budget = min(
                 self.limits.body_tokens,
@@ -67,8 +68,13 @@ class Chunker:
             )
             body = page_text[span.start : span.end]
             prefix = header if self.context_headers else ""
+            offset = span.start
             for piece in self._split(body, budget):
-                chunks.append(self._make_chunk(parsed, span.section, prefix, piece, len(chunks)))
+                offset = max(page_text.find(piece, offset), offset)
+                printed = pages[span.section.page].printed_page(offset)
+                chunks.append(
+                    self._make_chunk(parsed, span.section, prefix, piece, len(chunks), printed)
+                )
         return chunks
 
     def _merged_spans(
@@ -158,7 +164,13 @@ class Chunker:
         return header + "\n"
 
     def _make_chunk(
-        self, parsed: ParsedDocument, section: Section, header: str, text: str, position: int
+        self,
+        parsed: ParsedDocument,
+        section: Section,
+        header: str,
+        text: str,
+        position: int,
+        page: int,
     ) -> Chunk:
         meta = parsed.meta
         metadata: dict[str, str | int | float | bool] = {
@@ -173,7 +185,7 @@ class Chunker:
             "item_title": section.item_title,
             "heading": section.heading,
             "section_kind": section.section_kind,
-            "page": section.page,
+            "page": page,
             "position": position,
             "header_chars": len(header),
             **self.extra_metadata,

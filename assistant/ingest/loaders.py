@@ -66,11 +66,16 @@ def load_file(path: Path, root: Path) -> LoadedDocument:
         raise
     except Exception as exc:  # a parser bug or an odd file must not escape as anything else
         raise LoadError(path, f"could not parse {suffix[1:]} file ({type(exc).__name__})") from exc
-    pages = [Page(p.number, clean_text(p.text)) for p in pages]
+    pages = [_cleaned(page, fmt) for page in pages]
     if not any(p.text.strip() for p in pages):
         raise LoadError(path, _EMPTY_DOC)
     title = _sensible_title(title) or path.stem
     return LoadedDocument(source=relative_source(path, root), pages=pages, title=title, format=fmt)
+
+
+def _cleaned(page: Page, fmt: str) -> Page:
+    text = clean_text(page.text)
+    return Page(page.number, text, printed_page_starts(text) if fmt == "markdown" else ())
 
 
 def _sensible_title(title: str) -> str:
@@ -146,6 +151,9 @@ def _docx_table(table: object) -> str:
 
 _FRONT_TITLE = re.compile(r"\A---\n(?:.*\n)*?title:\s*(.+)\n(?:.*\n)*?---\n")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+)$", re.M)
+_FRONT_MATTER = re.compile(r"\A---\n(?:.*\n){0,40}?---\n")
+# Markdown converted from PDF marks each page break with a rule line.
+_PAGE_BREAK = re.compile(r"^---[ \t]*$", re.M)
 
 
 def _read_markdown(path: Path, data: bytes) -> tuple[str, str, list[Page]]:
@@ -153,6 +161,18 @@ def _read_markdown(path: Path, data: bytes) -> tuple[str, str, list[Page]]:
     match = _FRONT_TITLE.match(text) or _MD_HEADING.search(text)
     title = match.group(1).strip().strip("\"'") if match else ""
     return title, "markdown", [Page(1, text)]
+
+
+def printed_page_starts(text: str) -> tuple[int, ...]:
+    """Where the later printed pages of Markdown converted from PDF start: at its rule lines
+    (front matter aside). A single line before the first rule (a title, a link to the
+    original) is part of page 1."""
+    front = _FRONT_MATTER.match(text)
+    head = front.end() if front else 0
+    cuts = [m.start() for m in _PAGE_BREAK.finditer(text, head)]
+    if cuts and sum(1 for line in text[head : cuts[0]].split("\n") if line.strip()) <= 1:
+        cuts.pop(0)
+    return tuple(cuts)
 
 
 def _read_text(path: Path, data: bytes) -> tuple[str, str, list[Page]]:

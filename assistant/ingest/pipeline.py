@@ -29,7 +29,9 @@ from assistant.types import Decision, IngestReport, LoadedDocument, ParsedDocume
 from assistant.views.register import decisions_of, load_register, save_register
 
 # Bump when loading, structure or chunking change what is indexed for the same files.
-PIPELINE_VERSION = 3  # 3: the decisions register is written with the index
+# 3: the decisions register is written with the index; 4: Markdown converted from PDF cites the
+# printed page.
+PIPELINE_VERSION = 4
 
 
 def corpus_fingerprint(root: Path, files: list[Path]) -> dict[str, list[int]]:
@@ -152,7 +154,7 @@ def prepare_chunks(settings: Settings, store: IndexStore) -> list[Document]:
 
 
 def _register(documents: list[tuple[LoadedDocument, ParsedDocument]]) -> list[Decision]:
-    return [row for _, parsed in documents for row in decisions_of(parsed)]
+    return [row for loaded, parsed in documents for row in decisions_of(parsed, loaded.pages)]
 
 
 def _changed_files(before: dict[str, list[int]], now: dict[str, list[int]]) -> int:

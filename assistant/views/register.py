@@ -17,7 +17,15 @@ from pathlib import Path
 
 from assistant.retrieval.question import content_terms
 from assistant.text import split_units, tokenize
-from assistant.types import Decision, DecisionKind, DocMeta, Filters, ParsedDocument, Section
+from assistant.types import (
+    Decision,
+    DecisionKind,
+    DocMeta,
+    Filters,
+    Page,
+    ParsedDocument,
+    Section,
+)
 
 REGISTER = "register.json"
 # Inspection letters' and reports' "recommendations" and agendas' proposed decisions are not
@@ -35,13 +43,14 @@ WHOLE_TOPIC = 3
 TOPIC_SHARE = 2 / 3
 
 
-def decisions_of(parsed: ParsedDocument) -> list[Decision]:
+def decisions_of(parsed: ParsedDocument, pages: Iterable[Page] = ()) -> list[Decision]:
     """The resolutions and actions of one parsed document, in reading order: its resolution and
     action sections, and in minutes the sentences of the discussion that record an agreement
     ("The minutes … were agreed as a true record", "It was resolved to …")."""
     meta = parsed.meta
     if meta.doc_kind in NOT_DECISIONS:
         return []
+    by_number = {page.number: page for page in pages}
     rows: list[Decision] = []
     for section in parsed.sections:
         if section.section_kind in ("resolution", "action"):
@@ -56,18 +65,26 @@ def decisions_of(parsed: ParsedDocument) -> list[Decision]:
             kind = "resolution"
         else:
             continue
+        page = by_number.get(section.page)
         rows += [
-            _row(meta, section, kind, text) for text in texts if len(text.split()) >= MIN_WORDS
+            _row(meta, section, kind, text, _printed_page(page, text) or section.page)
+            for text in texts
+            if len(text.split()) >= MIN_WORDS
         ]
     return rows
 
 
-def _row(meta: DocMeta, section: Section, kind: DecisionKind, text: str) -> Decision:
+def _printed_page(page: Page | None, text: str) -> int:
+    """The printed page ``text`` is on (0 when the page is not known)."""
+    return page.printed_page(max(page.text.find(text), 0)) if page else 0
+
+
+def _row(meta: DocMeta, section: Section, kind: DecisionKind, text: str, page: int) -> Decision:
     return Decision(
         kind=kind,
         text=text,
         source=meta.source,
-        page=section.page,
+        page=page,
         title=meta.title,
         council=meta.council,
         committee=meta.committee,
