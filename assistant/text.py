@@ -59,6 +59,8 @@ ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 MIN_WORDS = 4
 # A line at least this long that stops mid-sentence was wrapped by the page width.
 WRAPPED_LINE = 60
+# What text converted from PDF prints at a page break: a rule, the page number, a scan notice.
+PAGE_MARK = re.compile(r"^\s*(?:---|\**\d{1,4}\**|\*<small>.*</small>\*)\s*$")
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -92,11 +94,28 @@ def _wrapped(text: str, block_start: int, match: re.Match[str]) -> bool:
     paragraph's end (text converted from PDF often has one after every line)."""
     line = text[max(block_start, text.rfind("\n", 0, match.start()) + 1) : match.start()]
     following = text[match.end() : match.end() + 12]
+    next_line = text[match.end() : _line_end(text, match.end())]
+    if PAGE_MARK.match(line) or PAGE_MARK.match(next_line):
+        return _open_before_page_mark(text, block_start, match.start())
     is_list_item = re.match(LIST_ITEM, following) is not None
     ends_open = not ENDS_SENTENCE.search(line)
     is_heading = line.lstrip().startswith(("#", "|"))
     long_enough = len(line) >= WRAPPED_LINE
     return "\n" in match.group() and ends_open and long_enough and not (is_list_item or is_heading)
+
+
+def _open_before_page_mark(text: str, block_start: int, at: int) -> bool:
+    """Whether the last line of text before a page break (and its marks) stops mid-sentence:
+    the sentence goes on over the page."""
+    for line in reversed(text[block_start:at].split("\n")):
+        if line.strip() and not PAGE_MARK.match(line):
+            return not ENDS_SENTENCE.search(line) and not line.lstrip().startswith(("#", "|"))
+    return False
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _closers(text: str, at: int) -> int:

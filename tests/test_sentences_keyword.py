@@ -39,6 +39,21 @@ def test_lines_wrapped_by_a_pdf_conversion_are_one_sentence() -> None:
     assert units[-2:] == ["The quality of pathway plans.", "Access to health histories."]
 
 
+def test_a_sentence_goes_on_over_a_page_break_of_text_converted_from_pdf() -> None:
+    text = (
+        "the approval of the Council be given to the disposal of the site to the\n\n---\n\n8\n\n"
+        "Strategic Development company, for the sum of €16,000,000.\n\nThe item was closed.\n\n"
+        "---\n9\n\nA new page starts with a sentence of its own."
+    )
+    units = [" ".join(text[a:b].split()) for a, b in split_units(text)]
+    assert units == [
+        "the approval of the Council be given to the disposal of the site to the --- 8 "
+        "Strategic Development company, for the sum of €16,000,000.",
+        "The item was closed.",
+        "A new page starts with a sentence of its own.",
+    ]
+
+
 def test_tokenize_keeps_figures_and_stems_words() -> None:
     assert tokenize("Children waiting 75 weeks; £1,419m and 4%") == [
         "children",
