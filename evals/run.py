@@ -114,9 +114,11 @@ def load_questions(path: Path) -> list[Question]:
 
 def cache_key(pipeline: str, corpus: Path, settings: Settings) -> str:
     """A short hash of everything that changes the index a pipeline builds."""
+    from assistant.settings import vectors_of
+
     parts: dict[str, Any] = {"pipeline": pipeline, "corpus": str(corpus.resolve())}
     parts["embedding_model"] = settings.embedding_model
-    if settings.embedding_backend != "torch":  # only then, so torch-built caches stay valid
+    if vectors_of(settings.embedding_backend) != "fp32":  # so torch-built caches stay valid
         parts["embedding_backend"] = settings.embedding_backend
     if pipeline == "naive":
         from evals import naive

@@ -21,7 +21,7 @@ def embeddings():
     """The real bundled all-MiniLM-L6-v2, loaded once per test session."""
     from assistant.store.embeddings import SentenceEmbeddings
 
-    model = SentenceEmbeddings()
+    model = SentenceEmbeddings(backend="torch")  # the reference the ONNX backends are checked on
     model.encode(["warm up"])
     return model
 

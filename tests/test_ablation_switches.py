@@ -11,6 +11,7 @@ from assistant.ingest.chunking import Chunker, ChunkLimits
 from assistant.ingest.pipeline import _freshness, index_settings
 from assistant.ingest.structure import parse_document, parse_plain
 from assistant.settings import Settings
+from assistant.store.chroma import IndexStore
 from assistant.types import LoadedDocument, Page
 from evals import run
 
@@ -133,3 +134,27 @@ def test_an_index_built_before_the_switches_existed_is_still_up_to_date(tmp_path
     assert _freshness(base, manifest, chunks=1) == (True, "up to date")
     plain = base.model_copy(update={"parse_structure": False})
     assert not _freshness(plain, manifest, chunks=1)[0]
+
+
+def test_torch_and_onnx_fp32_share_an_index_and_int8_does_not(embeddings, tmp_path: Path) -> None:
+    torch = Settings(_env_file=None, corpus_path=tmp_path, embedding_backend="torch")
+    fp32 = torch.model_copy(update={"embedding_backend": "onnx"})
+    int8 = torch.model_copy(update={"embedding_backend": "onnx-int8"})
+    manifest = {"corpus": str(tmp_path.resolve()), "files": {}, **index_settings(torch)}
+    assert _freshness(fp32, manifest, chunks=1) == (True, "up to date")
+    assert not _freshness(int8, manifest, chunks=1)[0]
+    key = run.cache_key("assistant", tmp_path, torch)
+    assert run.cache_key("assistant", tmp_path, fp32) == key
+    assert run.cache_key("assistant", tmp_path, int8) != key
+    # Chunk ids follow the model metadata: the same for both fp32 backends, so nothing re-embeds.
+    meta = {s.embedding_backend: IndexStore(s, embeddings).model_metadata()
+            for s in (torch, fp32, int8)}
+    assert meta["torch"] == meta["onnx"] != meta["onnx-int8"]
+
+
+def test_a_manifest_that_recorded_the_backend_keeps_meaning_it(tmp_path: Path) -> None:
+    fp32 = Settings(_env_file=None, corpus_path=tmp_path, embedding_backend="onnx")
+    manifest = {"corpus": str(tmp_path.resolve()), "files": {}, **index_settings(fp32)}
+    del manifest["embedding_vectors"]
+    for backend, fresh in (("torch", True), ("onnx", True), ("onnx-int8", False)):
+        assert _freshness(fp32, {**manifest, "embedding_backend": backend}, chunks=1)[0] is fresh

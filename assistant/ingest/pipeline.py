@@ -23,7 +23,7 @@ from assistant.ingest.chunking import Chunker, ChunkLimits
 from assistant.ingest.guarded import load_files
 from assistant.ingest.loaders import relative_source, scan_corpus
 from assistant.ingest.structure import parse_document, parse_plain
-from assistant.settings import Settings
+from assistant.settings import Settings, vectors_of
 from assistant.store.chroma import IndexStore, ingest_lock
 from assistant.types import Decision, IngestReport, LoadedDocument, ParsedDocument
 from assistant.views.register import decisions_of, load_register, save_register
@@ -44,14 +44,14 @@ def corpus_fingerprint(root: Path, files: list[Path]) -> dict[str, list[int]]:
 
 
 # Settings added after indexes were built: a manifest without them was built with these values.
-BUILT_BEFORE = {"context_headers": True, "parse_structure": True, "embedding_backend": "torch"}
+BUILT_BEFORE = {"context_headers": True, "parse_structure": True, "embedding_vectors": "fp32"}
 
 
 def index_settings(settings: Settings) -> dict[str, Any]:
     """The settings that change what is indexed; a difference means the index is stale."""
     return {
         "embedding_model": settings.embedding_model,
-        "embedding_backend": settings.embedding_backend,
+        "embedding_vectors": vectors_of(settings.embedding_backend),
         "chunk_tokens": settings.chunk_tokens,
         "chunk_overlap_tokens": settings.chunk_overlap_tokens,
         "context_headers": settings.context_headers,
@@ -293,6 +293,13 @@ def index_status(settings: Settings, store: IndexStore | None = None) -> dict[st
     return status
 
 
+def _built_with(manifest: dict[str, Any], key: str) -> Any:
+    """The value of an index setting the manifest records (older manifests lack some)."""
+    if key == "embedding_vectors" and key not in manifest and "embedding_backend" in manifest:
+        return vectors_of(manifest["embedding_backend"])
+    return manifest.get(key, BUILT_BEFORE.get(key))
+
+
 def _freshness(
     settings: Settings, manifest: dict[str, Any] | None, chunks: int
 ) -> tuple[bool, str]:
@@ -301,7 +308,7 @@ def _freshness(
     if manifest.get("corpus") != str(settings.corpus_path.resolve()):
         return False, f"the index was built from {manifest.get('corpus')}"
     wanted = index_settings(settings)
-    changed = [k for k, v in wanted.items() if manifest.get(k, BUILT_BEFORE.get(k)) != v]
+    changed = [k for k, v in wanted.items() if _built_with(manifest, k) != v]
     if changed:
         return False, "settings changed since the last ingest: " + ", ".join(changed)
     if not settings.corpus_path.is_dir():

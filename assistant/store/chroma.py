@@ -25,7 +25,7 @@ from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
 
 from assistant.errors import IndexBusy, IndexMissing, ModelMismatch
-from assistant.settings import Settings
+from assistant.settings import Settings, vectors_of
 from assistant.store.embeddings import SentenceEmbeddings
 
 MANIFEST = "manifest.json"
@@ -128,7 +128,7 @@ class IndexStore:
             "embedding_model": self.settings.embedding_model,
             "embedding_dim": self.embeddings.dimension,
         }
-        if self.settings.embedding_backend != "torch":  # new chunk ids: re-embedded on ingest
+        if vectors_of(self.settings.embedding_backend) != "fp32":  # new ids: re-embedded
             meta["embedding_backend"] = self.settings.embedding_backend
         return meta
 
