@@ -12,12 +12,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 
 
-
 def vectors_of(backend: str) -> str:
     """The vectors an embedding backend gives: torch and ONNX fp32 the same ones (they differ
     by under 1e-4, tests/integration/test_onnx_backend.py), so an index serves both; int8 others.
     """
     return "int8" if backend == "onnx-int8" else "fp32"
+
 
 class Settings(BaseSettings):
     """Everything that can be configured. Build it once at the edge and pass it in."""
