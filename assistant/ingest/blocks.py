@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from assistant.ingest.loaders import frontmatter_lines
 from assistant.types import DocMeta, LoadedDocument
 
 # --- line patterns (the genre's conventions, not any one file's) ---------------------------
@@ -137,7 +138,7 @@ def _page_blocks(page_no: int, text: str, furniture: set[str], numbering: _Numbe
                  items_as_headings: bool) -> list[Block]:
     spans = _line_spans(text)
     stripped = [text[s:e] for s, e in spans]
-    front = _frontmatter_end(stripped)
+    front = frontmatter_lines(stripped)
     blocks: list[Block] = []
     current: Block | None = None
     i = 0
@@ -166,14 +167,6 @@ def _page_blocks(page_no: int, text: str, furniture: set[str], numbering: _Numbe
             current = None
         i += taken
     return blocks
-
-
-def _frontmatter_end(lines: list[str]) -> int:
-    """Lines of a Markdown file's YAML front matter (metadata, not text), or 0."""
-    if not lines or lines[0] != "---":
-        return 0
-    end = next((j for j in range(1, min(len(lines), 40)) if lines[j] == "---"), 0)
-    return end + 1 if end else 0
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

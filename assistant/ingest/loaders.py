@@ -151,7 +151,6 @@ def _docx_table(table: object) -> str:
 
 _FRONT_TITLE = re.compile(r"\A---\n(?:.*\n)*?title:\s*(.+)\n(?:.*\n)*?---\n")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+)$", re.M)
-_FRONT_MATTER = re.compile(r"\A---\n(?:.*\n){0,40}?---\n")
 # Markdown converted from PDF marks each page break with a rule line.
 _PAGE_BREAK = re.compile(r"^---[ \t]*$", re.M)
 
@@ -167,12 +166,20 @@ def printed_page_starts(text: str) -> tuple[int, ...]:
     """Where the later printed pages of Markdown converted from PDF start: at its rule lines
     (front matter aside). A single line before the first rule (a title, a link to the
     original) is part of page 1."""
-    front = _FRONT_MATTER.match(text)
-    head = front.end() if front else 0
+    lines = text.split("\n")
+    head = sum(len(line) + 1 for line in lines[: frontmatter_lines(lines)])
     cuts = [m.start() for m in _PAGE_BREAK.finditer(text, head)]
     if cuts and sum(1 for line in text[head : cuts[0]].split("\n") if line.strip()) <= 1:
         cuts.pop(0)
     return tuple(cuts)
+
+
+def frontmatter_lines(lines: list[str]) -> int:
+    """Lines of a Markdown file's YAML front matter (metadata, not text), or 0."""
+    if not lines or lines[0] != "---":
+        return 0
+    end = next((j for j in range(1, min(len(lines), 40)) if lines[j] == "---"), 0)
+    return end + 1 if end else 0
 
 
 def _read_text(path: Path, data: bytes) -> tuple[str, str, list[Page]]:

@@ -67,16 +67,16 @@ def decisions_of(parsed: ParsedDocument, pages: Iterable[Page] = ()) -> list[Dec
             continue
         page = by_number.get(section.page)
         rows += [
-            _row(meta, section, kind, text, _printed_page(page, text) or section.page)
+            _row(meta, section, kind, text, _printed_page(page, text) if page else section.page)
             for text in texts
             if len(text.split()) >= MIN_WORDS
         ]
     return rows
 
 
-def _printed_page(page: Page | None, text: str) -> int:
-    """The printed page ``text`` is on (0 when the page is not known)."""
-    return page.printed_page(max(page.text.find(text), 0)) if page else 0
+def _printed_page(page: Page, text: str) -> int:
+    """The printed page ``text`` (a span of ``page``) is on."""
+    return page.printed_page(max(page.text.find(text), 0))
 
 
 def _row(meta: DocMeta, section: Section, kind: DecisionKind, text: str, page: int) -> Decision:
