@@ -6,6 +6,7 @@ clauses), each a (start, end) span of the passage, so a quote is always an exact
 from __future__ import annotations
 
 import re
+import unicodedata
 
 TOKEN = re.compile(r"£?\d+(?:[.,:]\d+)*%?m?|[a-z]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
@@ -28,10 +29,19 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) >= 4 else word
 
 
+def fold_accents(text: str) -> str:
+    """``text`` with accents dropped ('Fáilte' → 'Failte'): Irish and French names are spelled
+    both ways in the same council's papers, and the tokenizer reads only a-z."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed content words and whole numbers ('£1,419m', '75', '2024')."""
     tokens: list[str] = []
-    for raw in TOKEN.findall(text.lower().replace("’", "'")):
+    for raw in TOKEN.findall(fold_accents(text.lower()).replace("’", "'")):
         if raw in STOPWORDS:
             continue
         if raw[0].isalpha():

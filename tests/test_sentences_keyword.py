@@ -65,6 +65,12 @@ def test_tokenize_keeps_figures_and_stems_words() -> None:
     ]
 
 
+def test_a_name_spelled_with_or_without_accents_is_one_word() -> None:
+    accented = tokenize("Fáilte Ireland and Seán Ó Briain")
+    assert accented == tokenize("Failte Ireland and Sean O Briain")
+    assert tokenize("Fáilte") == ["failt"]
+
+
 def test_keyword_search_ranks_and_filters() -> None:
     texts = [
         "Wenbury | speech and language therapy waiting time is 41 weeks",
