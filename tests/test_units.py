@@ -3,8 +3,15 @@ completed by a short line after it is quoted with it."""
 
 from __future__ import annotations
 
-from assistant.answer.units import with_context, with_neighbours
-from assistant.retrieval.passages import has_content, is_closing, is_furniture, is_title, units_of
+from assistant.answer.units import with_completions, with_context, with_neighbours
+from assistant.retrieval.passages import (
+    Unit,
+    has_content,
+    is_closing,
+    is_furniture,
+    is_title,
+    units_of,
+)
 from assistant.types import Passage
 
 
@@ -23,6 +30,8 @@ def test_headings_and_item_titles_are_titles() -> None:
     meta: dict[str, object] = {"item_title": "Integrated Transport Plan", "heading": ""}
     assert is_title("Integrated Transport Plan", meta)
     assert is_title("Item 3: Ofsted focused visit – care leavers.", {})
+    long_heading = "## 2.5 12 Mill Lane - Approval of Contribution Agreement with Ash Homes Inc."
+    assert is_title(long_heading, {})
     assert not is_title("The plan was adopted at a cost of £48.6 million.", meta)
 
 
@@ -104,3 +113,25 @@ def test_the_best_quote_comes_with_the_sentences_either_side_in_budget() -> None
     other_passage = units_of(1, Passage("q", text, "b.pdf", 1, 0.0, {}))
     assert with_neighbours([best], other_passage + [best], budget=100) == [best]
     assert with_neighbours([], units, budget=100) == []
+
+
+def test_a_quote_that_leads_in_to_a_list_comes_with_what_it_introduces() -> None:
+    text = (
+        "That the following actions be taken with respect to the Mill Lane agreement:\n\n"
+        "a) the by-law BE INTRODUCED at the Council meeting on 21 January to:\n\n"
+        "i) approve a contribution of $2,343,400 to build 44 affordable homes;\n\n"
+        "ii) delegate the signing of the agreement to the City Clerk.\n\n"
+        "The Committee then turned to the parks report."
+    )
+    units = units_of(0, Passage("p", text, "a.md", 1, 0.0, {}))
+    starts = [u.text.split()[0] for u in units]
+    assert starts == ["That", "a)", "i)", "ii)", "The"]
+    # the lead-in, then the item it opens, which leads in again to its first sub-item
+    assert with_completions([units[0]], units) == units[:3]
+    # a quote that ends a sentence is complete as it is
+    assert with_completions([units[3]], units) == [units[3]]
+    # what is already quoted is not quoted twice
+    assert with_completions([units[0], units[1]], units) == units[:3]
+    # no room left in the budget: nothing is added
+    long_lead = Unit(0, units[0].start, units[0].end, "word " * 200 + "as follows:")
+    assert with_completions([long_lead], units) == [long_lead]

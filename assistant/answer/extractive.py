@@ -22,6 +22,7 @@ from assistant.answer.subject import (
 from assistant.answer.units import (
     MAX_ANSWER_WORDS,
     add_new,
+    with_completions,
     with_context,
     with_following_clauses,
     with_neighbours,
@@ -93,6 +94,7 @@ class ExtractiveAnswerer:
         chosen = self._select(plan, units)
         chosen = with_following_clauses(plan, chosen, units, top)
         chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
+        chosen = with_completions(chosen, units)
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))

@@ -18,6 +18,11 @@ MAX_ANSWER_WORDS = 100
 TRAILER_WORDS = 12
 # Sentences quoted either side of the best one, budget allowing.
 NEIGHBOURS = 2
+# A quote ending in a colon leads in to what follows ('… with the following conditions:'): on
+# its own it leaves out what it introduces, so the unit after it is quoted too, beyond the
+# budget by at most this many words.
+LEAD_IN = re.compile(r":[\s*_\"”’)\]]*$")
+COMPLETION_WORDS = 60
 
 
 def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
@@ -43,6 +48,29 @@ def with_neighbours(chosen: list[Unit], units: list[Unit], budget: int) -> list[
     nearest_first = [u for pair in zip_longest(after, before) for u in pair if u is not None]
     extended = add_new(nearest_first, chosen, budget)
     return sorted(extended, key=lambda u: (u.passage_rank, u.start))
+
+
+def with_completions(chosen: list[Unit], units: list[Unit]) -> list[Unit]:
+    """The quotes with the unit after each one that leads in to it (and on, while that one
+    leads in too), in the budget plus ``COMPLETION_WORDS``."""
+    result = list(chosen)
+    left = MAX_ANSWER_WORDS + COMPLETION_WORDS - sum(words(u.text) for u in result)
+    for unit in sorted(chosen, key=lambda u: (u.passage_rank, u.start)):
+        current: Unit | None = unit
+        while current is not None and LEAD_IN.search(current.text):
+            following = _next_in_passage(current, units)
+            if following is None or words(following.text) > left:
+                break
+            if not any(overlaps(following, c) for c in result):
+                result.append(following)
+                left -= words(following.text)
+            current = following
+    return sorted(result, key=lambda u: (u.passage_rank, u.start))
+
+
+def _next_in_passage(unit: Unit, units: list[Unit]) -> Unit | None:
+    after = [u for u in units if u.passage_rank == unit.passage_rank and u.start >= unit.end]
+    return min(after, key=lambda u: u.start, default=None)
 
 
 def add_new(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:

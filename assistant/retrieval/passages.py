@@ -73,6 +73,8 @@ def is_title(text: str, meta: dict[str, object]) -> bool:
     """Headings and item titles name a topic; they never answer a question about it."""
     if meta.get("section_kind") == "heading" or ITEM_TITLE.match(text):
         return True
+    if text.lstrip().startswith("#"):  # a Markdown heading, however long
+        return True
     bare = text.strip().rstrip(".").lower()
     titles = {str(meta.get(k, "")).strip().lower() for k in ("item_title", "heading", "doc_title")}
     if bare in titles or any(bare.endswith(t) for t in titles if len(t) > 10):
