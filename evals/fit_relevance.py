@@ -47,15 +47,16 @@ class Collected:
     questions: list[tuple[Any, Question, Any]]  # (assistant, question, plan)
 
 
-def open_assistant(corpus: Path, fitted: bool = False) -> Any:
-    """The assistant over ``corpus``'s evaluation index, with unfitted relevance models (or,
-    ``fitted``, the shipped ones)."""
+def open_assistant(corpus: Path, fitted: bool = False, index_dir: Path | None = None) -> Any:
+    """The assistant over ``corpus``'s evaluation index (or the one in ``index_dir``), with
+    unfitted relevance models (or, ``fitted``, the shipped ones)."""
     from assistant.core import build_assistant
     from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
     from evals.run import index_dir_for, parse_args
 
-    args = parse_args(["--corpus", str(corpus), "--questions", os.devnull])
+    where = ["--index-dir", str(index_dir)] if index_dir else []
+    args = parse_args(["--corpus", str(corpus), "--questions", os.devnull, *where])
     settings = Settings(corpus_path=corpus)
     settings = replace_settings(settings, index_path=index_dir_for("assistant", args, settings))
     ingest(settings, progress=False)
@@ -66,10 +67,12 @@ def replace_settings(settings: Any, **changes: Any) -> Any:
     return settings.model_copy(update=changes)
 
 
-def collect_passages(sets: Sequence[tuple[Path, Path]]) -> Collected:
+def collect_passages(
+    sets: Sequence[tuple[Path, Path]], index_dir: Path | None = None
+) -> Collected:
     collected = Collected([], [], [])
     for corpus, questions_file in sets:
-        assistant = open_assistant(corpus)
+        assistant = open_assistant(corpus, index_dir=index_dir)
         for question in load_questions(questions_file):
             plan = assistant.plan(question.question, list(question.history) or None)
             collected.questions.append((assistant, question, plan))
@@ -153,9 +156,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = sets_parser(__doc__, WEIGHTS_FILE)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--slack", type=float, default=0.2)
+    parser.add_argument(
+        "--index-dir", type=Path, help="an index of the sets' corpus already built (one corpus)"
+    )
     args = parser.parse_args(argv)
     sets = [(Path(c), Path(q)) for c, q in args.set]
-    collected = collect_passages(sets)
+    collected = collect_passages(sets, args.index_dir)
     passage_model = LogisticModel.fit(
         PASSAGE_FEATURES, np.vstack(collected.passage_rows), np.asarray(collected.passage_labels),
         l2=args.l2,
