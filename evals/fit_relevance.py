@@ -71,8 +71,11 @@ def collect_passages(
     sets: Sequence[tuple[Path, Path]], index_dir: Path | None = None
 ) -> Collected:
     collected = Collected([], [], [])
+    opened: dict[Path, Any] = {}  # one assistant (index, models) per corpus, for all its sets
     for corpus, questions_file in sets:
-        assistant = open_assistant(corpus, index_dir=index_dir)
+        if corpus not in opened:
+            opened[corpus] = open_assistant(corpus, index_dir=index_dir)
+        assistant = opened[corpus]
         for question in load_questions(questions_file):
             plan = assistant.plan(question.question, list(question.history) or None)
             collected.questions.append((assistant, question, plan))

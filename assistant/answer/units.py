@@ -28,11 +28,18 @@ COMPLETION_WORDS = 60
 def with_context(unit: Unit, units: list[Unit]) -> list[Unit]:
     """``unit`` with the sentence after it when that one is a short line completing it
     ('ACTION – …')."""
-    same = sorted((u for u in units if u.passage_rank == unit.passage_rank), key=lambda u: u.start)
-    after = [u for u in same if u.start >= unit.end]
-    if after and words(after[0].text) <= TRAILER_WORDS:
-        return [unit, after[0]]
+    following = after(unit, units)
+    if following and words(following[0].text) <= TRAILER_WORDS:
+        return [unit, following[0]]
     return [unit]
+
+
+def after(unit: Unit, units: list[Unit]) -> list[Unit]:
+    """The units of ``unit``'s passage that come after it, in reading order."""
+    return sorted(
+        (u for u in units if u.passage_rank == unit.passage_rank and u.start >= unit.end),
+        key=lambda u: u.start,
+    )
 
 
 def with_neighbours(chosen: list[Unit], units: list[Unit], budget: int) -> list[Unit]:
@@ -44,8 +51,8 @@ def with_neighbours(chosen: list[Unit], units: list[Unit], budget: int) -> list[
     best = max(chosen, key=lambda u: u.score)
     same = sorted((u for u in units if u.passage_rank == best.passage_rank), key=lambda u: u.start)
     before = [u for u in same if u.end <= best.start][::-1][:NEIGHBOURS]
-    after = [u for u in same if u.start >= best.end][:NEIGHBOURS]
-    nearest_first = [u for pair in zip_longest(after, before) for u in pair if u is not None]
+    next_ones = after(best, units)[:NEIGHBOURS]
+    nearest_first = [u for pair in zip_longest(next_ones, before) for u in pair if u is not None]
     extended = add_new(nearest_first, chosen, budget)
     return sorted(extended, key=lambda u: (u.passage_rank, u.start))
 
@@ -58,7 +65,7 @@ def with_completions(chosen: list[Unit], units: list[Unit]) -> list[Unit]:
     for unit in sorted(chosen, key=lambda u: (u.passage_rank, u.start)):
         current: Unit | None = unit
         while current is not None and LEAD_IN.search(current.text):
-            following = _next_in_passage(current, units)
+            following = next(iter(after(current, units)), None)
             if following is None or words(following.text) > left:
                 break
             if not any(overlaps(following, c) for c in result):
@@ -66,11 +73,6 @@ def with_completions(chosen: list[Unit], units: list[Unit]) -> list[Unit]:
                 left -= words(following.text)
             current = following
     return sorted(result, key=lambda u: (u.passage_rank, u.start))
-
-
-def _next_in_passage(unit: Unit, units: list[Unit]) -> Unit | None:
-    after = [u for u in units if u.passage_rank == unit.passage_rank and u.start >= unit.end]
-    return min(after, key=lambda u: u.start, default=None)
 
 
 def add_new(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:
@@ -114,12 +116,8 @@ def with_following_clauses(
     if not (plan.wants_resolution and meta.get("section_kind") == "resolution"):
         return chosen
     budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
-    following = sorted(
-        (u for u in units if u.passage_rank == best.passage_rank and u.start >= best.end),
-        key=lambda u: u.start,
-    )
     extended = list(chosen)
-    for unit in following:
+    for unit in after(best, units):
         if any(overlaps(unit, c) for c in extended):
             continue
         if budget < words(unit.text):
