@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.asks import asked, asks, is_question
-from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, figures, holds
 
 
 @pytest.mark.parametrize(
@@ -14,7 +14,10 @@ from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
         ("How many foster households did the council have?", {COUNT}),
         ("How many times the median salary is the top earner paid?", {NUMBER}),
         ("What housing delivery target does the plan set?", {NUMBER}),
-        ("What audit fee did the auditor propose?", {NUMBER}),
+        ("What audit fee did the auditor propose?", {SUM}),
+        ("How much did the council agree to pay for the vehicle?", {SUM}),
+        ("What share of the budget goes on transport?", {NUMBER}),
+        ("How many homes will the housing grant fund?", {COUNT}),
         ("When is the next full inspection due?", {DATE}),
         ("What are the deadlines for reorganisation proposals?", {DATE}),
         ("How had children's services been rated before that?", {GRADE}),
@@ -50,15 +53,27 @@ def test_asks(question: str, kinds: set[str]) -> None:
         (GRADE, "The council held a good meeting.", False),
         (COUNT, "The Council had 1,100 foster households.", True),
         (COUNT, "Funding for the blitz had increased by almost 70% to £4.2m.", False),
+        (COUNT, "The project was approved for Year 6 funding.", False),
+        (SUM, "The tender was accepted at a price of $650,000, excluding HST.", True),
+        (SUM, "A grant of 5,000 euro was approved.", True),
+        (SUM, "The purchase of one (1) rescue vehicle under Section 14.4 was approved.", False),
     ],
 )
 def test_holds(kind: str, text: str, expected: bool) -> None:
     assert holds(kind, text) is expected
 
 
+def test_a_figure_the_question_gives_does_not_answer_it() -> None:
+    question = "How many homes will the scheme at 12-18 Mill Lane provide?"
+    sentence = "The scheme at 12-18 Mill Lane was approved for funding."
+    assert holds(COUNT, sentence)
+    assert not holds(COUNT, sentence, figures(question))
+    assert holds(COUNT, f"{sentence} It will provide 61 homes.", figures(question))
+
+
 def test_a_statement_before_the_first_question_only_sets_the_scene() -> None:
     assert asked(
-        ["Kent's report rates EHCPs as red", "what did the Cabinet Member say about it?"]
+        ["The report rates the scheme as red", "what did the Cabinet Member say about it?"]
     ) == [False, True]
     assert asked(
         ["Give me Ofsted's verdicts on Wenbury", "the ILACS grade", "the SEND outcome."]
@@ -70,7 +85,7 @@ def test_a_statement_before_the_first_question_only_sets_the_scene() -> None:
 def test_is_question() -> None:
     assert is_question("what did the Cabinet Member tell County Council")
     assert is_question("Give me Ofsted's headline verdicts on Wenbury")
-    assert not is_question("Kent's Quarter 3 performance report rates EHCPs as red")
+    assert not is_question("The quarterly performance report rates the scheme as red")
 
 
 def test_inspection_outcomes_and_next_inspection_timing() -> None:

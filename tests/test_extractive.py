@@ -93,6 +93,10 @@ FOSTERING = (
     "The Cabinet Member spoke about fostering. More foster carers were needed across the county "
     "and a recruitment campaign would begin in the spring."
 )
+PURCHASE = (
+    "Fleet report: Cabinet agreed to buy two (2) electric buses from Wenbury Coachworks under "
+    "Section 14.4 of the procurement policy, and asked for a report on charging points."
+)
 OUTCOME = (
     "Inspection outcome. The local area partnership’s arrangements typically lead to positive "
     "experiences and outcomes for children and young people with SEND."
@@ -114,7 +118,9 @@ VOCABULARY = Vocabulary(councils=tuple(f"{area} Local Area Partnership" for area
 @pytest.fixture(scope="module")
 def wide_answerer(embeddings) -> ExtractiveAnswerer:
     titles = [f"Area SEND inspection of {area} Local Area Partnership" for area in AREAS]
-    texts = [PRECEPT, FOSTERING, OUTCOME, NEXT, OTHER_AREA, FINDING, RESOLUTION, *titles]
+    texts = [
+        PRECEPT, FOSTERING, PURCHASE, OUTCOME, NEXT, OTHER_AREA, FINDING, RESOLUTION, *titles
+    ]
     metas: list[dict[str, object]] = [{}] * len(texts)
     terms = KeywordIndex([str(i) for i in range(len(texts))], texts, metas)
     return ExtractiveAnswerer(embeddings, Settings(_env_file=None), terms=terms)
@@ -131,6 +137,13 @@ def test_a_sentence_that_leans_back_is_quoted_with_the_one_before(wide_answerer)
 def test_asked_for_a_figure_that_no_sentence_gives_it_declines(wide_answerer) -> None:
     plan = understand("How many foster carers did the county have last year?")
     answer = wide_answerer.answer(plan, [_passage("1", FOSTERING, "discussion")])
+    assert answer.abstained and answer.citations == []
+    assert "figure" in answer.text
+
+
+def test_asked_for_a_price_a_count_or_a_section_number_does_not_answer(wide_answerer) -> None:
+    plan = understand("What price did Cabinet agree to pay for the electric buses?")
+    answer = wide_answerer.answer(plan, [_passage("1", PURCHASE, "resolution")])
     assert answer.abstained and answer.citations == []
     assert "figure" in answer.text
 

@@ -29,7 +29,7 @@ from assistant.answer.units import (
 )
 from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
-from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import Query
 from assistant.settings import Settings
@@ -40,7 +40,7 @@ from assistant.text import tokenize
 from assistant.types import Answer, Passage
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label).
-REQUIRED = frozenset({NUMBER, COUNT, GRADE})
+REQUIRED = frozenset({NUMBER, COUNT, SUM, GRADE})
 # A sentence answers with the figure it was asked for only if it scores near the best one,
 ASKED_SLACK = 0.15
 # and fits the question at least the abstention threshold plus this margin. Figures are in most
@@ -48,7 +48,7 @@ ASKED_SLACK = 0.15
 # answering and non-answering sentences on the labelled question sets); judgement wording is
 # found nowhere else, and the judgement is often a short heading ('Overall effectiveness:
 # Requires improvement to be good').
-REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, GRADE: -ASKED_SLACK}
+REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, SUM: 0.1, GRADE: -ASKED_SLACK}
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
 # A sentence of another passage scoring this close to the best one is quoted too (with its own
@@ -187,7 +187,7 @@ class ExtractiveAnswerer:
             if kind != GRADE:  # a grade is found nowhere but in a judgement: no relative floor
                 floor = max(floor, anchor.score - ASKED_SLACK)
             holding = [
-                u for u in ranked if u.score >= floor and _holds_near(kind, u, units)
+                u for u in ranked if u.score >= floor and _holds_near(kind, plan, u, units)
             ]
             if not holding:
                 return None
@@ -197,7 +197,7 @@ class ExtractiveAnswerer:
     def _answer_parts(self, plan: Query, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""
         for index, part in enumerate(plan.parts):
-            best = self._best_for(index, part, units, chosen) if part.asking else None
+            best = self._best_for(index, part, units, chosen, plan.figures) if part.asking else None
             if best is not None:
                 chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
@@ -209,12 +209,17 @@ class ExtractiveAnswerer:
         return bool(REQUIRED & plan.wanted) and best >= self.settings.abstain_threshold
 
     def _best_for(
-        self, index: int, part: Query, units: list[Unit], chosen: list[Unit]
+        self,
+        index: int,
+        part: Query,
+        units: list[Unit],
+        chosen: list[Unit],
+        given: frozenset[str],
     ) -> Unit | None:
         """The sentence not yet quoted that best answers part ``index`` of the question (holding
         the kind of fact the part asks for), if any answers it well."""
         candidates = [
-            u for u in units if all(u is not c for c in chosen) and _holds_all(part, u)
+            u for u in units if all(u is not c for c in chosen) and _holds_all(part, u, given)
         ]
         best = max(candidates, key=lambda u: u.part_fits[index], default=None)
         # Holding the figure or grade the part asks for is evidence of its own.
@@ -223,7 +228,7 @@ class ExtractiveAnswerer:
             return None
         # A sentence already quoted that answers the part better is enough.
         quoted = max(
-            (u.part_fits[index] for u in chosen if _holds_all(part, u)), default=None
+            (u.part_fits[index] for u in chosen if _holds_all(part, u, given)), default=None
         )
         if quoted is not None and best.part_fits[index] < quoted:
             return None
@@ -240,11 +245,12 @@ def _required_of_anchor(plan: Query) -> frozenset[str]:
     return REQUIRED.intersection(*asking) if asking else frozenset()
 
 
-def _holds_all(part: Query, unit: Unit) -> bool:
-    """Whether ``unit`` holds every kind of fact ``part`` asks for (a meeting's date is in
-    every quote's label, so a date is not required of the sentence)."""
-    return all(holds(kind, unit.text) for kind in part.wanted - {DATE})
+def _holds_all(part: Query, unit: Unit, given: frozenset[str]) -> bool:
+    """Whether ``unit`` holds every kind of fact ``part`` asks for, other than the figures the
+    question ``given`` (a meeting's date is in every quote's label, so a date is not required
+    of the sentence)."""
+    return all(holds(kind, unit.text, given) for kind in part.wanted - {DATE})
 
 
-def _holds_near(kind: str, unit: Unit, units: list[Unit]) -> bool:
-    return any(holds(kind, u.text) for u in with_context(unit, units))
+def _holds_near(kind: str, plan: Query, unit: Unit, units: list[Unit]) -> bool:
+    return any(holds(kind, u.text, plan.figures) for u in with_context(unit, units))

@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.answer.weights import SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
-from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, holds
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
 from assistant.retrieval.passages import (
     SHORT_UNIT_WORDS,
     Unit,
@@ -29,7 +29,7 @@ from assistant.types import Passage
 ANSWER_PASSAGES = 5
 
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
-FACTS = frozenset({NUMBER, COUNT, GRADE, DATE})
+FACTS = frozenset({NUMBER, COUNT, SUM, GRADE, DATE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Asking:
     terms: frozenset[str]
     weight: float
     wanted: frozenset[str]
+    figures: frozenset[str]
 
 
 class SentenceScorer:
@@ -121,7 +122,7 @@ class SentenceScorer:
     def _asking(self, question: Query, vector: np.ndarray) -> Asking:
         """What scoring needs of a question (or part), worked out once for all its units."""
         weight = sum(self.terms.idf(t) for t in question.words) or 1.0
-        return Asking(vector, question.words, weight, question.wanted)
+        return Asking(vector, question.words, weight, question.wanted, question.figures)
 
     def _fit(
         self, question: Asking, unit: Unit, unit_terms: set[str], title_terms: set[str]
@@ -144,7 +145,7 @@ class SentenceScorer:
         overlap = sum(idf(t) for t in question.terms & unit_terms)
         on_topic = sum(idf(t) for t in question.terms & title_terms)
         held = {
-            kind for kind in question.wanted if holds(kind, unit.text)
+            kind for kind in question.wanted if holds(kind, unit.text, question.figures)
         }
         # Inspection reports word their judgement and the next inspection's timing alike (often
         # as a heading): there the stock wording holding the fact asked for is the answer.

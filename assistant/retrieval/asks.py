@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM
 
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
@@ -21,6 +21,17 @@ ASKS_NUMBER = re.compile(
 )
 # 'How many potholes …' asks for a count: a percentage or a sum of money does not answer it.
 ASKS_COUNT = re.compile(r"\bhow many\b(?! times)", re.I)
+# Asked what is paid, spent or owed ('what price …', 'how much will it cost'), the figure is a
+# sum of money (or a share of one), not a count or a reference number.
+ASKS_SUM = re.compile(
+    r"\b(?:how much|what|which)\b(?:\W+[\w'’]+){0,5}?\W+(?:costs?|costing|price[sd]?|pay|paid|"
+    r"paying|owe[sd]?|owing|fees?|funding|spend|spent|spending|budgets?|worth|loans?|grants?|"
+    r"savings?|save[sd]?|charges?|levy)\b",
+    re.I,
+)
+ASKS_SHARE = re.compile(
+    r"\b(percentage|per ?cent|proportion|share|rate|ratio|multiples?|how many times)\b", re.I
+)
 # 'When' asks for a date only where a question starts ('… when they met' does not).
 ASKS_DATE = re.compile(
     r"(?:^|[?,;:]\s*|\band\s+)when\b|\b(?:what date|which date|what day|deadlines?|dates?|"
@@ -48,6 +59,8 @@ def asks(question: str) -> frozenset[str]:
     found = {kind for kind, pattern in ASKS.items() if pattern.search(question)}
     if COUNT in found:  # a count is the number asked for
         found.discard(NUMBER)
+    elif NUMBER in found and ASKS_SUM.search(question) and not ASKS_SHARE.search(question):
+        found = (found - {NUMBER}) | {SUM}
     return frozenset(found)
 
 

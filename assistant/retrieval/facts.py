@@ -11,6 +11,7 @@ NUMBER = "number"
 DATE = "date"
 GRADE = "grade"
 COUNT = "count"
+SUM = "sum"
 SHARE_OR_SUM = re.compile(
     r"[£$€]\s?\d[\d,.]*\s?(?:million|billion|bn|m|k)?|\d[\d,.]*\s?(?:%|per ?cent|percent)", re.I
 )
@@ -44,18 +45,35 @@ QUANTITY = re.compile(
 NOT_QUANTITY = re.compile(
     rf"^\s*(?:\(?[a-z0-9]{{1,3}}[.)]|\d+(?:\.\d+)+)\s|{CALENDAR_DATE}|\b(?:19|20)\d{{2}}"
     rf"(?:[-/]\d{{2,4}})?\b|\b(?:item|items|paragraph|para|page|section|minute|appendix|annex|"
-    rf"schedule|clause|chapter|part|table|figure|regulation|rule)\s+[“\"']?\d+[a-z]?\b",
+    rf"schedule|clause|chapter|part|table|figure|regulation|rule|year)\s+[“\"']?\d+[a-z]?\b",
     re.I,
 )
+# A sum of money or a share of one: '£1.2m', '$650,000', '300 euro', '1.5%'.
+HOLDS_SUM = re.compile(
+    rf"{SHARE_OR_SUM.pattern}|\b\d[\d,.]*\s?(?:euros?|pounds|dollars)\b", re.I
+)
+# A figure as written in a question, to be matched in a sentence: '12', '1,250.00'.
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 LINK = re.compile(r"\(<?https?://[^)\s]*>?\)|<?https?://\S+")
 HOLDS = {DATE: HOLDS_DATE, GRADE: HOLDS_GRADE}
 
 
-def holds(kind: str, text: str) -> bool:
-    """Whether ``text`` holds a fact of ``kind`` (a quantity, a date, a judgement)."""
+def figures(text: str) -> frozenset[str]:
+    """The figures ``text`` writes ('12-18 Mill Lane': 12 and 18)."""
+    return frozenset(FIGURE.findall(text))
+
+
+def holds(kind: str, text: str, given: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` holds a fact of ``kind`` (a quantity, a sum of money or a share of
+    one, a date, a judgement). A figure the question itself gives (``given``) does not answer
+    it: asked how many homes the scheme at 12-18 Mill Lane provides, '12' is not the answer."""
     text = " ".join(text.split())
     if kind in HOLDS:
         return bool(HOLDS[kind].search(text))
+    if given:
+        text = FIGURE.sub(lambda m: " " if m.group() in given else m.group(), text)
+    if kind == SUM:
+        return bool(HOLDS_SUM.search(text))
     if kind == COUNT:
         text = SHARE_OR_SUM.sub(" ", text)
     text = LINK.sub(" ", text).lstrip("#* ")

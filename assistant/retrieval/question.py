@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.retrieval.asks import asked, asks
 from assistant.retrieval.dates import date_range, describe_range, years_named
+from assistant.retrieval.facts import figures
 from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
 
@@ -94,6 +95,7 @@ class Query:
     words: frozenset[str] = frozenset()  # its tokens
     terms: frozenset[str] = frozenset()  # the tokens that name what it is about
     wanted: frozenset[str] = frozenset()  # the kinds of fact it asks for
+    figures: frozenset[str] = frozenset()  # the figures its own words give
     # A part that asks something (not one that only sets the scene).
     asking: bool = True
     proper_nouns: tuple[str, ...] = ()
@@ -167,6 +169,7 @@ def _read_words(query: Query) -> Query:
     query.words = frozenset(tokenize(query.question))
     query.terms = frozenset(content_terms(query.question))
     query.wanted = asks(query.question)
+    query.figures = figures(query.question)
     return query
 
 
