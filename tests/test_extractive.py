@@ -85,9 +85,9 @@ def _inspection(pid: str, text: str, area: str, heading: str = "Inspection outco
     return Passage(pid, text, meta["source"], 1, 0.5, meta)
 
 
-PRECEPT = (
-    "Finance report: Councillors approved a rise of 12% in the precept for 2024/25. This is the "
-    "first rise in six years, meaning that Band D properties will pay £52 per annum."
+CHARGE = (
+    "Finance report: Councillors approved a rise of 12% in the parking permit charge for 2024/25. "
+    "This is the first rise in six years, meaning that Zone B residents will pay £52 per annum."
 )
 FOSTERING = (
     "The Cabinet Member spoke about fostering. More foster carers were needed across the county "
@@ -114,15 +114,15 @@ VOCABULARY = Vocabulary(councils=tuple(f"{area} Local Area Partnership" for area
 @pytest.fixture(scope="module")
 def wide_answerer(embeddings) -> ExtractiveAnswerer:
     titles = [f"Area SEND inspection of {area} Local Area Partnership" for area in AREAS]
-    texts = [PRECEPT, FOSTERING, OUTCOME, NEXT, OTHER_AREA, FINDING, RESOLUTION, *titles]
+    texts = [CHARGE, FOSTERING, OUTCOME, NEXT, OTHER_AREA, FINDING, RESOLUTION, *titles]
     metas: list[dict[str, object]] = [{}] * len(texts)
     terms = KeywordIndex([str(i) for i in range(len(texts))], texts, metas)
     return ExtractiveAnswerer(embeddings, Settings(_env_file=None), terms=terms)
 
 
 def test_a_sentence_that_leans_back_is_quoted_with_the_one_before(wide_answerer) -> None:
-    passage = _passage("1", PRECEPT, "discussion")
-    plan = understand("How much will a Band D household pay after the precept went up?")
+    passage = _passage("1", CHARGE, "discussion")
+    plan = understand("How much will a Zone B resident pay after the permit charge went up?")
     answer = wide_answerer.answer(plan, [passage])
     assert not answer.abstained
     assert "£52" in answer.text and "12%" in answer.text  # 'This is …' needs its antecedent
@@ -141,8 +141,8 @@ def test_each_part_of_a_two_part_question_gets_its_quote(wide_answerer) -> None:
         _inspection("2", OUTCOME, "Wenbury"),
     ]
     plan = understand(
-        "What overall outcome did Wenbury get in its area SEND inspection, and when is the "
-        "next full inspection due?",
+        "How were Wenbury's SEND arrangements judged by inspectors, and when will they return "
+        "for a full inspection?",
         vocabulary=VOCABULARY,
     )
     answer = wide_answerer.answer(plan, passages)
@@ -153,7 +153,7 @@ def test_each_part_of_a_two_part_question_gets_its_quote(wide_answerer) -> None:
 
 def test_a_named_area_is_answered_from_its_own_documents(wide_answerer) -> None:
     plan = understand(
-        "What was the outcome of the area SEND inspection in Wenbury?", vocabulary=VOCABULARY
+        "What inspection outcome did SEND arrangements in Wenbury receive?", vocabulary=VOCABULARY
     )
     passages = [
         _inspection("1", OTHER_AREA, "Holtby"),
@@ -193,7 +193,7 @@ def _letter(pid: str, text: str, heading: str) -> Passage:
 
 
 def test_asked_for_a_grade_that_no_sentence_gives_it_declines(wide_answerer) -> None:
-    plan = understand("What overall effectiveness grade did Ofsted give Wenbury’s services?")
+    plan = understand("How were Wenbury’s services rated by Ofsted for overall effectiveness?")
     answer = wide_answerer.answer(
         plan, [_letter("1", LETTER, "Focused visit to Wenbury children’s services")]
     )
@@ -221,7 +221,7 @@ def test_a_judgement_heading_answers_a_grade_question(wide_answerer) -> None:
         "since the last inspection."
     )
     passages = [_letter("1", f"{heading}\n\n{findings}", heading)]
-    plan = understand("What grade did Ofsted give Wenbury's children's services?")
+    plan = understand("How did Ofsted grade Wenbury's children's services?")
     answer = wide_answerer.answer(plan, passages)
     assert not answer.abstained
     assert "Requires improvement to be good" in answer.text

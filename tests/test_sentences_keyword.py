@@ -29,7 +29,7 @@ def test_lines_wrapped_by_a_pdf_conversion_are_one_sentence() -> None:
         "Members noted the Affordability Constraint for new housing demand, and that the\n\n"
         "presentation had outlined a current HNDA analysis for the county of 3.68%, so the\n\n"
         "council would fail these criteria.\n\n"
-        "## 4.5 Audit Planning Report for the Year Ending December 31, 2024\n\n"
+        "## 4.5 Treasury Management Report for the Year Ending December 31, 2024\n\n"
         "That the report BE RECEIVED.\n\n"
         "What needs to improve?\n◼ The quality of pathway plans.\n◼ Access to health histories."
     )

@@ -408,7 +408,7 @@ def test_parish_minutes_with_labelled_items() -> None:
 def test_seed_extract_with_bullets_actions_summary_and_resolution() -> None:
     text = """Agenda item
 
-Written Statement of Action Progress Report
+Local Transport Plan Progress Report
 
 Minutes:
 
@@ -435,7 +435,7 @@ Supporting documents:"""
     assert kinds(parsed.sections) == [
         "discussion", "action", "discussion", "summary", "resolution", "discussion"]
     titles = {s.item_title for s in parsed.sections}
-    assert titles == {"Written Statement of Action Progress Report"}
+    assert titles == {"Local Transport Plan Progress Report"}
     assert parsed.sections[1].text == (
         "• The Chair asked whether the coproduction work could be shared. ACTION")
     assert parsed.sections[4].text.endswith("(b)     the live risks be noted.")
