@@ -94,16 +94,16 @@ FOSTERING = (
     "and a recruitment campaign would begin in the spring."
 )
 OUTCOME = (
-    "Inspection outcome. The local area partnership’s arrangements typically lead to positive "
-    "experiences and outcomes for children and young people with SEND."
+    "Inspection outcome. Across Wenbury, the partnership’s arrangements typically lead to "
+    "positive experiences and outcomes for pupils with SEND."
 )
 NEXT = (
-    "Ofsted and CQC ask that the partnership updates its plan. The next full area SEND "
-    "inspection will be within approximately five years."
+    "Ofsted and CQC asked leaders to refresh their joint strategy. Wenbury’s next full SEND "
+    "inspection should take place within approximately five years."
 )
 OTHER_AREA = (
-    "The local area partnership’s arrangements lead to inconsistent experiences and outcomes "
-    "for children."
+    "In Holtby, the partnership’s arrangements lead to inconsistent experiences and outcomes "
+    "for families."
 )
 
 
@@ -176,8 +176,9 @@ def test_a_one_part_question_cites_one_document(wide_answerer) -> None:
 
 
 LETTER = (
-    "Inspectors looked at the local authority’s arrangements for care leavers. Leaders have "
-    "made good progress since the last inspection and most care leavers are well supported."
+    "Inspectors reviewed how Wenbury helps young people who leave care. Leaders have "
+    "strengthened the service since the previous visit and most of these young people feel "
+    "well supported."
 )
 def _letter(pid: str, text: str, heading: str) -> Passage:
     meta = {
@@ -217,8 +218,8 @@ def test_a_scene_setting_clause_is_not_answered(wide_answerer) -> None:
 def test_a_judgement_heading_answers_a_grade_question(wide_answerer) -> None:
     heading = "Overall effectiveness Requires improvement to be good"
     findings = (
-        "There has been an overall decline in the quality of services for children in Wenbury "
-        "since the last inspection."
+        "The standard of services for children in Wenbury has fallen in most areas since the "
+        "previous inspection."
     )
     passages = [_letter("1", f"{heading}\n\n{findings}", heading)]
     plan = understand("How did Ofsted grade Wenbury's children's services?")
@@ -238,13 +239,13 @@ def test_a_thing_the_passages_do_not_mention_is_declined(wide_answerer) -> None:
 
 def test_a_follow_up_pointing_back_is_answered_with_the_earlier_question(wide_answerer) -> None:
     text = (
-        "a) Deloitte LLP BE APPOINTED as the consultant to undertake the Integrated Transport "
-        "Plan review, for a total amount of £233,820 (excluding VAT);"
+        "a) Marsh & Penrose LLP BE APPOINTED as the consultant to carry out the Integrated "
+        "Transport Plan review, at a total cost of £187,450 (excluding VAT);"
     )
     earlier = "Who did Cabinet appoint to review the Integrated Transport Plan?"
     plan = understand("How much is that contract worth?", [earlier])
     answer = wide_answerer.answer(plan, [_passage("1", text, "resolution")])
-    assert not answer.abstained and "£233,820" in answer.text
+    assert not answer.abstained and "£187,450" in answer.text
 
 
 def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) -> None:
