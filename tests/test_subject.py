@@ -27,7 +27,7 @@ def test_a_thing_no_passage_mentions_is_not_found() -> None:
     meta = {"council": "Kent County Council", "committee": "Cabinet"}
     business = Passage(
         "1",
-        "The Kent and Medway Business Fund had also approved loans of £1.64m.",
+        "The Holtby and Wenbury Business Fund had also approved loans of £1.27m.",
         "a.pdf",
         1,
         0.0,
