@@ -39,7 +39,7 @@ def fold_accents(text: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed content words and whole numbers ('£1,419m', '75', '2024')."""
+    """Lower-cased, stemmed content words and whole numbers ('£1,372m', '68', '2024')."""
     tokens: list[str] = []
     for raw in TOKEN.findall(fold_accents(text.lower()).replace("’", "'")):
         if raw in STOPWORDS:

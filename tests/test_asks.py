@@ -11,15 +11,15 @@ from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, figures, 
 @pytest.mark.parametrize(
     ("question", "kinds"),
     [
-        ("How many foster households did the council have?", {COUNT}),
-        ("How many times the median salary is the top earner paid?", {NUMBER}),
+        ("How many allotment plots did the council have?", {COUNT}),
+        ("How many times the lowest wage is the chief executive paid?", {NUMBER}),
         ("What housing delivery target does the plan set?", {NUMBER}),
         ("What audit fee did the auditor propose?", {SUM}),
         ("How much did the council agree to pay for the vehicle?", {SUM}),
         ("What share of the budget goes on transport?", {NUMBER}),
         ("How many homes will the housing grant fund?", {COUNT}),
-        ("When is the next full inspection due?", {DATE}),
-        ("What are the deadlines for reorganisation proposals?", {DATE}),
+        ("When is Holtby's next school inspection expected?", {DATE}),
+        ("What deadlines apply to tree planting bids?", {DATE}),
         ("How had children's services been rated before that?", {GRADE}),
         ("What did Cabinet agree about the library?", set()),
     ],
@@ -31,23 +31,27 @@ def test_asks(question: str, kinds: set[str]) -> None:
 @pytest.mark.parametrize(
     ("kind", "text", "expected"),
     [
-        (NUMBER, "Band D properties will pay £49 per annum for 2020/21.", True),
-        (NUMBER, "The current pay multiple is 8.1:1.", True),
-        (NUMBER, "The next inspection will be within approximately five years.", True),
-        (NUMBER, "7) Mr Hale referred to the Winter Warmth Fund.", False),
-        (NUMBER, "8) Operation Brock from 15 – 22 December would cover the peak period.", False),
+        (NUMBER, "Band D households in Holtby will pay £37 per annum for 2021/22.", True),
+        (NUMBER, "The current pay multiple is 7.4:1.", True),
         (
             NUMBER,
-            "That the Audit Planning Report for the year ending December 31, 2024, BE APPROVED.",
+            "Holtby's next youth service review should come within approximately five years.",
+            True,
+        ),
+        (NUMBER, "7) Mr Hale referred to the Winter Warmth Fund.", False),
+        (NUMBER, "8) Operation Holly from 12 – 19 December would cover the busiest days.", False),
+        (
+            NUMBER,
+            "That the Cycle Lanes Report for the year ending March 31, 2023, BE APPROVED.",
             False,
         ),
         (NUMBER, "The report was noted at item 12 of the agenda.", False),
-        (DATE, "Proposals are due by 28 November 2025.", True),
+        (DATE, "Proposals are due by 14 October 2026.", True),
         (DATE, "Proposals are due soon.", False),
-        (GRADE, "Children’s services were judged\ninadequate in 2019.", True),
+        (GRADE, "Children’s services were judged\ninadequate in 2017.", True),
         (
             GRADE,
-            "arrangements typically lead to positive experiences and\noutcomes for children",
+            "Wenbury’s arrangements typically lead to positive experiences and\noutcomes",
             True,
         ),
         (GRADE, "The council held a good meeting.", False),
@@ -73,31 +77,31 @@ def test_a_figure_the_question_gives_does_not_answer_it() -> None:
 
 def test_a_statement_before_the_first_question_only_sets_the_scene() -> None:
     assert asked(
-        ["The report rates the scheme as red", "what did the Cabinet Member say about it?"]
+        ["Wenbury's report rates roads as amber", "what did the Portfolio Holder say about it?"]
     ) == [False, True]
     assert asked(
-        ["Give me Ofsted's verdicts on Wenbury", "the ILACS grade", "the SEND outcome."]
+        ["Give me the auditor's findings on Wenbury", "the audit opinion", "the fee."]
     ) == [True, True, True]
-    assert asked(["What grade did it give", "how did it describe the trend?"]) == [True, True]
+    assert asked(["What rate did it set", "how did it justify the rise?"]) == [True, True]
     assert asked(["A statement", "another statement"]) == [True, True]  # nothing asks: keep all
 
 
 def test_is_question() -> None:
-    assert is_question("what did the Cabinet Member tell County Council")
-    assert is_question("Give me Ofsted's headline verdicts on Wenbury")
-    assert not is_question("The quarterly performance report rates the scheme as red")
+    assert is_question("what did the Portfolio Holder tell Full Council")
+    assert is_question("Give me the auditor's main findings on Wenbury")
+    assert not is_question("Holtby's Quarter 2 monitoring report rates pothole repairs as amber")
 
 
 def test_inspection_outcomes_and_next_inspection_timing() -> None:
-    assert GRADE in asks("What was the outcome of Bury's area SEND inspection?")
-    assert holds(DATE, "The next full reinspection will be within approximately three years.")
+    assert GRADE in asks("What is the outcome of Holtby's youth justice inspection?")
+    assert holds(DATE, "Wenbury’s youth service is reviewed within approximately three years.")
 
 
 def test_a_count_is_a_number_that_is_not_a_share_or_a_sum() -> None:
     # What is counted is the sentence model's call: a count need not name it ('Of these, …').
     assert COUNT in asks("How many potholes did the council repair in its blitz?")
     assert holds(COUNT, "Crews repaired around 1,200 potholes in six weeks.")
-    assert holds(COUNT, "Of these, 1,759 have an education, health and care plan.")
+    assert holds(COUNT, "Of these, 1,432 have an education, health and care plan.")
     assert not holds(COUNT, "Funding rose by 70% to £4.2m for the blitz.")
     # a number in a reference is not a count
     assert not holds(COUNT, "The agreement appended as Schedule “1” BE APPROVED.")
@@ -107,11 +111,11 @@ def test_a_question_after_a_leading_phrase_asks() -> None:
     assert is_question(
         "After Wenbury's inspection in November 2023, when will inspectors come back"
     )
-    assert not is_question("Kent's Quarter 3 report rates EHCPs issued within 20 weeks as red")
+    assert not is_question("Holtby's Quarter 2 report rates repairs done within 28 days as red")
 
 
 def test_the_days_of_a_visit_are_a_date_not_a_count() -> None:
-    opening = "The focused visit to Leeds children’s services took place on 30 and 31 January 2018."
+    opening = "The focused visit to Holtby children’s services took place on 4 and 5 March 2019."
     assert not holds(COUNT, opening)
     assert holds(DATE, opening)
     assert holds(COUNT, "Over 200 children are benefiting from this service.")

@@ -12,16 +12,16 @@ LETTER = (
 
 def test_repeated_shapes_are_boilerplate_and_findings_are_not() -> None:
     passages = [
-        ("a.pdf", LETTER.format(area="Wakefield", day=28, finding="care leavers lack internet")),
-        ("b.pdf", LETTER.format(area="Dudley", day=2, finding="plans are late for many children")),
-        ("c.pdf", LETTER.format(area="Bury", day=14, finding="therapy waits are 75 weeks")),
+        ("a.pdf", LETTER.format(area="Holtby", day=21, finding="care leavers lack bus passes")),
+        ("b.pdf", LETTER.format(area="Fernby", day=2, finding="plans are late for many children")),
+        ("c.pdf", LETTER.format(area="Ashcombe", day=14, finding="therapy waits are 68 weeks")),
     ]
     boilerplate = Boilerplate.from_passages(passages)
     assert (
         "This letter summarises the findings of a focused visit to Leeds children's services "
         "on 3 May 2024." in boilerplate
     )
-    assert "Inspectors found that care leavers lack internet." not in boilerplate
+    assert "Inspectors found that care leavers lack bus passes." not in boilerplate
     expected = "will take the findings into account"
     assert shape("Ofsted will take the findings into account.") == expected
 
@@ -39,4 +39,4 @@ def test_a_template_is_boilerplate_when_its_wording_varies_or_a_heading_is_glued
     )
     assert shape(glued) not in boilerplate.shapes  # not one of the repeated shapes …
     assert glued in boilerplate  # … but most runs of its words are template wording
-    assert "Inspectors found that care leavers in Wenbury lack internet access." not in boilerplate
+    assert "Inspectors found that care leavers in Wenbury lack bus passes." not in boilerplate

@@ -12,13 +12,13 @@ def _question(**fields: object) -> Question:
 
 
 def test_an_answer_string_in_the_source_passes() -> None:
-    question = _question(answer_contains=["75 weeks"], evidence="is 75 weeks")
-    assert problems_of(question, {"a.txt": "The wait is 75\nweeks for therapy."}) == []
+    question = _question(answer_contains=["68 weeks"], evidence="is 68 weeks")
+    assert problems_of(question, {"a.txt": "The wait is 68\nweeks for therapy."}) == []
 
 
 def test_missing_strings_sources_and_answers_are_reported() -> None:
     question = _question(answer_contains=["76 weeks"])
-    assert problems_of(question, {"a.txt": "The wait is 75 weeks."}) == [
+    assert problems_of(question, {"a.txt": "The wait is 68 weeks."}) == [
         "answer string not in any source: '76 weeks'"
     ]
     assert problems_of(question, {"a.txt": None}) == ["source not readable: a.txt"]
@@ -27,11 +27,11 @@ def test_missing_strings_sources_and_answers_are_reported() -> None:
 
 
 def test_main_checks_a_file_against_a_corpus(tmp_path, capsys) -> None:
-    (tmp_path / "a.txt").write_text("The average wait is 75 weeks after triage.\n")
+    (tmp_path / "a.txt").write_text("The average wait is 68 weeks after triage.\n")
     questions = tmp_path / "q.jsonl"
     questions.write_text(
         '{"id": "q1", "question": "How long?", "answerable": true, "sources": ["a.txt"], '
-        '"answer_contains": ["75 weeks"]}\n'
+        '"answer_contains": ["68 weeks"]}\n'
         '{"id": "q2", "question": "How long?", "answerable": false}\n'
     )
     assert main(["--corpus", str(tmp_path), "--questions", str(questions)]) == 1

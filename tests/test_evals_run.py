@@ -13,21 +13,21 @@ from evals.naive import NaivePipeline
 from evals.scoring import AnswerResult, Retrieved
 
 FILLER = {
-    "inspection/bury.txt": (
-        "Inspectors met leaders of the local area partnership in Bury. ",
-        "The average waiting time for speech and language therapy is 75 weeks for an initial "
-        "appointment post-triage. ",
+    "inspection/wenbury.txt": (
+        "Inspectors met leaders of the local area partnership in Wenbury. ",
+        "Children in Wenbury currently wait 68 weeks on average for a first speech and language "
+        "therapy session. ",
         "Families said that the local offer website was hard to navigate. ",
     ),
     "minutes/cabinet.txt": (
         "The Cabinet met in the Council Chamber at ten o'clock. ",
-        "RESOLVED that the revenue budget of £1,419m for 2025-26 be recommended to County "
+        "RESOLVED that the revenue budget of £1,372m for 2025-26 be recommended to County "
         "Council. ",
         "Members discussed highway maintenance and winter gritting routes. ",
     ),
-    "parish/haresfield.txt": (
+    "parish/holtby.txt": (
         "The parish council met in the village hall. ",
-        "The clerk reported that the bus shelter roof had been repaired at a cost of £49. ",
+        "The clerk reported that the bus shelter roof had been repaired at a cost of £64. ",
         "Councillors noted the date of the next meeting. ",
     ),
 }
@@ -35,12 +35,12 @@ FILLER = {
 QUESTIONS = [
     {
         "id": "t1",
-        "question": "How long do children in Bury wait for speech and language therapy?",
+        "question": "How long do children in Wenbury wait for speech and language therapy?",
         "history": [],
         "answerable": True,
-        "answer_contains": ["75 weeks"],
-        "sources": ["inspection/bury.txt"],
-        "evidence": "is 75 weeks for an initial appointment",
+        "answer_contains": ["68 weeks"],
+        "sources": ["inspection/wenbury.txt"],
+        "evidence": "wait 68 weeks on average for a first",
         "kind": "fact",
     },
     {
@@ -48,9 +48,9 @@ QUESTIONS = [
         "question": "And what revenue budget did the Cabinet recommend?",
         "history": ["What did the Cabinet discuss?"],
         "answerable": True,
-        "answer_contains": ["£1,419m"],
+        "answer_contains": ["£1,372m"],
         "sources": ["minutes/cabinet.txt"],
-        "evidence": "the revenue budget of £1,419m",
+        "evidence": "the revenue budget of £1,372m",
         "kind": "follow-up",
     },
     {
@@ -112,7 +112,7 @@ def test_naive_pipeline_end_to_end(
     assert report["summary"]["hit@5"] == 1.0
     by_id = {q["id"]: q for q in report["questions"]}
     assert by_id["t1"]["hit"] is True and by_id["t1"]["rank"] == 1
-    assert by_id["t1"]["top_sources"][0] == "inspection/bury.txt"
+    assert by_id["t1"]["top_sources"][0] == "inspection/wenbury.txt"
     # the naive pipeline gives no answer: answer metrics are null
     assert by_id["t1"]["answer_recall"] is None and report["summary"]["answer_recall"] is None
     assert report["summary"]["abstained"] is None
@@ -132,8 +132,8 @@ def test_naive_index_is_reused(corpus: Path, tmp_path: Path) -> None:
     assert first.build(progress=False) > 3
     second = NaivePipeline(corpus, tmp_path / "index", model)
     assert second.build(progress=False) == 0
-    assert second.ask("bus shelter roof repair").passages[0].source == "parish/haresfield.txt"
-    (corpus / "parish" / "haresfield.txt").write_text("Changed text.", encoding="utf-8")
+    assert second.ask("bus shelter roof repair").passages[0].source == "parish/holtby.txt"
+    (corpus / "parish" / "holtby.txt").write_text("Changed text.", encoding="utf-8")
     third = NaivePipeline(corpus, tmp_path / "index", model)
     assert third.build(progress=False) > 0
 
@@ -172,8 +172,8 @@ class StandIn:
             return AnswerResult(passages=[], text="The documents do not say.", abstained=True)
         if "budget" in question:
             raise RuntimeError("model timed out")
-        passage = Retrieved("inspection/bury.txt", "They wait 75 weeks.")
-        return AnswerResult(passages=[passage], text="75 weeks [1]", citations=[passage])
+        passage = Retrieved("inspection/wenbury.txt", "They wait 68 weeks.")
+        return AnswerResult(passages=[passage], text="68 weeks [1]", citations=[passage])
 
 
 def test_evaluate_with_a_stand_in_pipeline(questions: Path) -> None:
@@ -192,7 +192,7 @@ def test_evaluate_with_a_stand_in_pipeline(questions: Path) -> None:
     assert pipeline.calls[1][1] is None
     line = run.format_line(run.score_question(loaded[0], pipeline.ask(loaded[0].question), 3), 3)
     assert line.startswith("t1") and "hit@3=Y" in line and "cite=1/1" in line
-    assert line.endswith("| 75 weeks [1]")
+    assert line.endswith("| 68 weeks [1]")
 
 
 def test_load_questions_names_the_bad_line(tmp_path: Path) -> None:

@@ -85,9 +85,9 @@ def _inspection(pid: str, text: str, area: str, heading: str = "Inspection outco
     return Passage(pid, text, meta["source"], 1, 0.5, meta)
 
 
-PRECEPT = (
-    "Finance report: Councillors approved a rise of 12% in the precept for 2024/25. This is the "
-    "first rise in six years, meaning that Band D properties will pay £52 per annum."
+CHARGE = (
+    "Finance report: Councillors approved a rise of 12% in the parking permit charge for 2024/25. "
+    "This is the first rise in six years, meaning that Zone B residents will pay £52 per annum."
 )
 FOSTERING = (
     "The Cabinet Member spoke about fostering. More foster carers were needed across the county "
@@ -98,16 +98,16 @@ PURCHASE = (
     "Section 14.4 of the procurement policy, and asked for a report on charging points."
 )
 OUTCOME = (
-    "Inspection outcome. The local area partnership’s arrangements typically lead to positive "
-    "experiences and outcomes for children and young people with SEND."
+    "Inspection outcome. Across Wenbury, the partnership’s arrangements typically lead to "
+    "positive experiences and outcomes for pupils with SEND."
 )
 NEXT = (
-    "Ofsted and CQC ask that the partnership updates its plan. The next full area SEND "
-    "inspection will be within approximately five years."
+    "Ofsted and CQC asked leaders to refresh their joint strategy. Wenbury’s next full SEND "
+    "inspection should take place within approximately five years."
 )
 OTHER_AREA = (
-    "The local area partnership’s arrangements lead to inconsistent experiences and outcomes "
-    "for children."
+    "In Holtby, the partnership’s arrangements lead to inconsistent experiences and outcomes "
+    "for families."
 )
 
 
@@ -119,7 +119,7 @@ VOCABULARY = Vocabulary(councils=tuple(f"{area} Local Area Partnership" for area
 def wide_answerer(embeddings) -> ExtractiveAnswerer:
     titles = [f"Area SEND inspection of {area} Local Area Partnership" for area in AREAS]
     texts = [
-        PRECEPT, FOSTERING, PURCHASE, OUTCOME, NEXT, OTHER_AREA, FINDING, RESOLUTION, *titles
+        CHARGE, FOSTERING, PURCHASE, OUTCOME, NEXT, OTHER_AREA, FINDING, RESOLUTION, *titles
     ]
     metas: list[dict[str, object]] = [{}] * len(texts)
     terms = KeywordIndex([str(i) for i in range(len(texts))], texts, metas)
@@ -127,8 +127,8 @@ def wide_answerer(embeddings) -> ExtractiveAnswerer:
 
 
 def test_a_sentence_that_leans_back_is_quoted_with_the_one_before(wide_answerer) -> None:
-    passage = _passage("1", PRECEPT, "discussion")
-    plan = understand("How much will a Band D household pay after the precept went up?")
+    passage = _passage("1", CHARGE, "discussion")
+    plan = understand("How much will a Zone B resident pay after the permit charge went up?")
     answer = wide_answerer.answer(plan, [passage])
     assert not answer.abstained
     assert "£52" in answer.text and "12%" in answer.text  # 'This is …' needs its antecedent
@@ -154,8 +154,8 @@ def test_each_part_of_a_two_part_question_gets_its_quote(wide_answerer) -> None:
         _inspection("2", OUTCOME, "Wenbury"),
     ]
     plan = understand(
-        "What overall outcome did Wenbury get in its area SEND inspection, and when is the "
-        "next full inspection due?",
+        "How were Wenbury's SEND arrangements judged by inspectors, and when will they return "
+        "for a full inspection?",
         vocabulary=VOCABULARY,
     )
     answer = wide_answerer.answer(plan, passages)
@@ -166,7 +166,7 @@ def test_each_part_of_a_two_part_question_gets_its_quote(wide_answerer) -> None:
 
 def test_a_named_area_is_answered_from_its_own_documents(wide_answerer) -> None:
     plan = understand(
-        "What was the outcome of the area SEND inspection in Wenbury?", vocabulary=VOCABULARY
+        "What inspection outcome did SEND arrangements in Wenbury receive?", vocabulary=VOCABULARY
     )
     passages = [
         _inspection("1", OTHER_AREA, "Holtby"),
@@ -189,8 +189,9 @@ def test_a_one_part_question_cites_one_document(wide_answerer) -> None:
 
 
 LETTER = (
-    "Inspectors looked at the local authority’s arrangements for care leavers. Leaders have "
-    "made good progress since the last inspection and most care leavers are well supported."
+    "Inspectors reviewed how Wenbury helps young people who leave care. Leaders have "
+    "strengthened the service since the previous visit and most of these young people feel "
+    "well supported."
 )
 def _letter(pid: str, text: str, heading: str) -> Passage:
     meta = {
@@ -206,7 +207,7 @@ def _letter(pid: str, text: str, heading: str) -> Passage:
 
 
 def test_asked_for_a_grade_that_no_sentence_gives_it_declines(wide_answerer) -> None:
-    plan = understand("What overall effectiveness grade did Ofsted give Wenbury’s services?")
+    plan = understand("How were Wenbury’s services rated by Ofsted for overall effectiveness?")
     answer = wide_answerer.answer(
         plan, [_letter("1", LETTER, "Focused visit to Wenbury children’s services")]
     )
@@ -230,11 +231,11 @@ def test_a_scene_setting_clause_is_not_answered(wide_answerer) -> None:
 def test_a_judgement_heading_answers_a_grade_question(wide_answerer) -> None:
     heading = "Overall effectiveness Requires improvement to be good"
     findings = (
-        "There has been an overall decline in the quality of services for children in Wenbury "
-        "since the last inspection."
+        "The standard of services for children in Wenbury has fallen in most areas since the "
+        "previous inspection."
     )
     passages = [_letter("1", f"{heading}\n\n{findings}", heading)]
-    plan = understand("What grade did Ofsted give Wenbury's children's services?")
+    plan = understand("How did Ofsted grade Wenbury's children's services?")
     answer = wide_answerer.answer(plan, passages)
     assert not answer.abstained
     assert "Requires improvement to be good" in answer.text
@@ -251,13 +252,13 @@ def test_a_thing_the_passages_do_not_mention_is_declined(wide_answerer) -> None:
 
 def test_a_follow_up_pointing_back_is_answered_with_the_earlier_question(wide_answerer) -> None:
     text = (
-        "a) Deloitte LLP BE APPOINTED as the consultant to undertake the Integrated Transport "
-        "Plan review, for a total amount of £233,820 (excluding VAT);"
+        "a) Marsh & Penrose LLP BE APPOINTED as the consultant to carry out the Integrated "
+        "Transport Plan review, at a total cost of £187,450 (excluding VAT);"
     )
     earlier = "Who did Cabinet appoint to review the Integrated Transport Plan?"
     plan = understand("How much is that contract worth?", [earlier])
     answer = wide_answerer.answer(plan, [_passage("1", text, "resolution")])
-    assert not answer.abstained and "£233,820" in answer.text
+    assert not answer.abstained and "£187,450" in answer.text
 
 
 def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) -> None:

@@ -243,10 +243,10 @@ def test_whitespace_only_text_is_an_empty_document(tmp_path: Path) -> None:
 
 def test_markdown_keeps_headings_and_unescapes_entities(tmp_path: Path) -> None:
     (tmp_path / "m.md").write_text(
-        "---\ntitle: 3rd Meeting of the Audit Committee\ndate: 2025-02-12\n---\n"
+        "---\ntitle: 4th Meeting of the Parks Committee\ndate: 2025-03-19\n---\n"
         "# 2.&nbsp;&nbsp;Consent\n\nThat the report BE RECEIVED &amp; noted.\n")
     doc = load_file(tmp_path / "m.md", tmp_path)
-    assert doc.title == "3rd Meeting of the Audit Committee" and doc.format == "markdown"
+    assert doc.title == "4th Meeting of the Parks Committee" and doc.format == "markdown"
     assert "# 2.  Consent\n\nThat the report BE RECEIVED & noted." in doc.pages[0].text
 
 

@@ -44,15 +44,15 @@ def test_normalise_keeps_a_spaced_dash_at_a_line_end() -> None:
 def test_normalise_nfkc_casefold_and_whitespace() -> None:
     assert normalise("\ufb01nal  REPORT") == "final report"  # ligature fi
     assert normalise("Stra\u00dfe") == "strasse"  # casefold, not lower
-    assert normalise("75\u00a0weeks") == "75 weeks"  # no-break space
+    assert normalise("68\u00a0weeks") == "68 weeks"  # no-break space
     assert normalise("  a \t\n\n b  ") == "a b"
 
 
 def test_contains_uses_n_on_both_sides() -> None:
-    assert contains("The average WAITING time is 75\u00a0weeks.", "75 weeks")
+    assert contains("The average WAITING time is 68\u00a0weeks.", "68 weeks")
     assert contains("a fall of \u22125% since", "-5%")
     assert contains("the \u201cLocal Offer\u201d is", '"local offer"')
-    assert not contains("75 days", "75 weeks")
+    assert not contains("68 days", "68 weeks")
 
 
 # --- supports -----------------------------------------------------------------------------
@@ -61,51 +61,51 @@ TWO = Question(
     id="q",
     question="?",
     answerable=True,
-    answer_contains=("75 weeks", "triage"),
-    sources=("area/bury.pdf",),
+    answer_contains=("68 weeks", "triage"),
+    sources=("area/wenbury.pdf",),
 )
 
 
 def test_right_source_and_one_string_supports() -> None:
-    assert supports("area/bury.pdf", "they wait 75 weeks", TWO)
+    assert supports("area/wenbury.pdf", "they wait 68 weeks", TWO)
 
 
 def test_wrong_source_and_one_string_does_not_support() -> None:
-    assert not supports("area/other.pdf", "they wait 75 weeks", TWO)
+    assert not supports("area/other.pdf", "they wait 68 weeks", TWO)
 
 
 def test_any_source_and_every_string_supports() -> None:
-    assert supports("area/other.pdf", "75 WEEKS after tri-\nage", TWO)
+    assert supports("area/other.pdf", "68 WEEKS after tri-\nage", TWO)
 
 
 def test_right_source_without_any_string_does_not_support() -> None:
-    assert not supports("area/bury.pdf", "nothing about waiting", TWO)
+    assert not supports("area/wenbury.pdf", "nothing about waiting", TWO)
 
 
 def test_source_paths_compare_with_forward_slashes() -> None:
-    assert supports("area\\bury.pdf", "they wait 75 weeks", TWO)
-    assert supports("./area/bury.pdf", "they wait 75 weeks", TWO)
+    assert supports("area\\wenbury.pdf", "they wait 68 weeks", TWO)
+    assert supports("./area/wenbury.pdf", "they wait 68 weeks", TWO)
 
 
 def test_unanswerable_question_has_no_support() -> None:
     question = Question(id="u", question="?", answerable=False)
-    assert not supports("area/bury.pdf", "anything at all", question)
+    assert not supports("area/wenbury.pdf", "anything at all", question)
 
 
 def test_question_from_dict_reads_the_file_format() -> None:
     row = {
-        "id": "d005",
+        "id": "t005",
         "question": "And are they helping?",
-        "history": ["What about Worcestershire?"],
+        "history": ["What about Holtby?"],
         "answerable": True,
-        "answer_contains": ["positive impact"],
-        "sources": ["ofsted\\w.pdf"],
+        "answer_contains": ["clear benefit"],
+        "sources": ["ofsted\\h.pdf"],
         "evidence": "...",
         "kind": "follow-up",
     }
     question = Question.from_dict(row)
-    assert question.history == ("What about Worcestershire?",)
-    assert question.sources == ("ofsted/w.pdf",)
+    assert question.history == ("What about Holtby?",)
+    assert question.sources == ("ofsted/h.pdf",)
     assert question.kind == "follow-up"
     with pytest.raises(ValueError, match="answerable"):
         Question.from_dict({"id": "x", "question": "?"})
@@ -127,16 +127,16 @@ def _q(qid: str, kind: str, needles: tuple[str, ...], sources: tuple[str, ...]) 
     )
 
 
-Q1 = _q("q1", "fact", ("75 weeks",), ("s/one.txt",))
-Q2 = _q("q2", "fact", ("£1.9 million",), ("s/two.txt",))
-Q3 = _q("q3", "paraphrase", ("seven panels", "positive impact"), ("s/three.txt",))
-Q4 = _q("q4", "paraphrase", ("internet access",), ("s/four.txt",))
+Q1 = _q("q1", "fact", ("68 weeks",), ("s/one.txt",))
+Q2 = _q("q2", "fact", ("£2.3 million",), ("s/two.txt",))
+Q3 = _q("q3", "paraphrase", ("five panels", "clear benefit"), ("s/three.txt",))
+Q4 = _q("q4", "paraphrase", ("bus passes",), ("s/four.txt",))
 Q5 = _q("q5", "unanswerable", (), ())
 Q6 = _q("q6", "unanswerable", (), ())
 
-SUPPORT_1 = Retrieved("s/one.txt", "Children wait 75 weeks for therapy.")
-SUPPORT_2 = Retrieved("s/elsewhere.txt", "Spending rose by £1.9 million this year.")
-SUPPORT_3 = Retrieved("s/three.txt", "The seven panels have a positive impact.")
+SUPPORT_1 = Retrieved("s/one.txt", "Children wait 68 weeks for therapy.")
+SUPPORT_2 = Retrieved("s/elsewhere.txt", "Spending rose by £2.3 million this year.")
+SUPPORT_3 = Retrieved("s/three.txt", "The five panels have a clear benefit.")
 
 
 def _results() -> list[tuple[Question, AnswerResult]]:
@@ -146,7 +146,7 @@ def _results() -> list[tuple[Question, AnswerResult]]:
             Q1,
             AnswerResult(
                 passages=[NOISE, NOISE, SUPPORT_1, NOISE],
-                text="Children wait 75 weeks [1].",
+                text="Children wait 68 weeks [1].",
                 citations=[SUPPORT_1, NOISE],
                 ms=100,
             ),
@@ -156,7 +156,7 @@ def _results() -> list[tuple[Question, AnswerResult]]:
             Q2,
             AnswerResult(
                 passages=[NOISE] * 4 + [SUPPORT_2],
-                text="It rose by £1.9\u00a0million.",
+                text="It rose by £2.3\u00a0million.",
                 citations=[SUPPORT_2],
                 ms=200,
             ),
@@ -176,7 +176,7 @@ def _results() -> list[tuple[Question, AnswerResult]]:
             Q4,
             AnswerResult(
                 passages=[NOISE] * 10,
-                text="Better internet access for care leavers.",
+                text="Cheaper bus passes for care leavers.",
                 citations=[Retrieved("s/four.txt", "Care leavers were consulted.")],
                 ms=400,
             ),
@@ -259,8 +259,8 @@ def test_mrr_counts_rank_ten_and_not_eleven() -> None:
 
 
 def test_a_citation_to_a_non_supporting_passage_lowers_precision() -> None:
-    good = AnswerResult(passages=[SUPPORT_1], text="75 weeks", citations=[SUPPORT_1])
-    mixed = AnswerResult(passages=[SUPPORT_1], text="75 weeks", citations=[SUPPORT_1, NOISE])
+    good = AnswerResult(passages=[SUPPORT_1], text="68 weeks", citations=[SUPPORT_1])
+    mixed = AnswerResult(passages=[SUPPORT_1], text="68 weeks", citations=[SUPPORT_1, NOISE])
     assert summarise([score_question(Q1, good)])["citation_precision"] == 1.0
     assert summarise([score_question(Q1, mixed)])["citation_precision"] == 0.5
     # recall is unchanged: the answer still cites a supporting passage

@@ -13,11 +13,11 @@ def test_named_things_are_capitalised_names_not_posts_months_or_first_words() ->
         "Kent's Cabinet",
         "Winter Warmth Fund",
     ]
-    assert named_things("What did the Cabinet Member for Education tell County Council?") == [
+    assert named_things("What has the Cabinet Member for Highways told County Council?") == [
         "County Council"
     ]
-    assert named_things("What was approved in March about BCP's Written Statement of Action?") == [
-        "BCP's Written Statement of Action"
+    assert named_things("What was approved in March about HBC's Revised Code of Conduct?") == [
+        "HBC's Revised Code of Conduct"
     ]
     assert named_things("Which reports say children wait two years?") == []
     assert named_things("What did officers say about Cllr Galvin's motion on road signs?") == []
@@ -27,7 +27,7 @@ def test_a_thing_no_passage_mentions_is_not_found() -> None:
     meta = {"council": "Kent County Council", "committee": "Cabinet"}
     business = Passage(
         "1",
-        "The Kent and Medway Business Fund had also approved loans of £1.64m.",
+        "The Holtby and Wenbury Business Fund had also approved loans of £1.27m.",
         "a.pdf",
         1,
         0.0,

@@ -17,7 +17,7 @@ from assistant.types import Passage
 
 def test_cover_fields_and_address_blocks_are_furniture() -> None:
     cover = (
-        "From:   Roger Gough – Leader of the Council\nTo:   Cabinet – 4 March 2025\n"
+        "From:   Roger Smith – Leader of the Council\nTo:   Cabinet – 11 March 2025\n"
         "Decision No: n/a Subject: Quarterly Performance Report"
     )
     address = "16 May 2024\nJane Smith\nDirector of Children’s Services\nCouncil House\nWenbury"
@@ -49,11 +49,11 @@ def test_context_adds_a_short_trailer() -> None:
 
 def test_a_title_line_above_cover_fields_is_its_own_unit() -> None:
     title = "Area SEND inspection of Wenbury Local Area Partnership"
-    text = f"{title}\nInspection dates: 3 to 7 July 2023\nDates of previous inspection: 2019"
+    text = f"{title}\nInspection dates: 10 to 14 July 2023\nDates of previous inspection: 2019"
     passage = Passage("p", text, "a.pdf", 1, 0.0, {"doc_title": title})
     units = units_of(0, passage)
     assert units[0].text == title
-    assert units[1].text.startswith("Inspection dates: 3 to 7 July 2023")
+    assert units[1].text.startswith("Inspection dates: 10 to 14 July 2023")
     for unit in units:
         assert text[unit.start : unit.end] == unit.text
     # without the title set above them, the lines are one unit as before
@@ -62,7 +62,7 @@ def test_a_title_line_above_cover_fields_is_its_own_unit() -> None:
 
 
 def test_a_closing_minute_and_a_list_of_attachments_are_not_answers() -> None:
-    assert is_closing("There being no further business the meeting closed at 9.38 pm")
+    assert is_closing("There being no further business the meeting closed at 9.52 pm")
     assert is_closing("The meeting closed at 12.35 pm.")
     assert not is_closing("The Chair closed the consultation on 6 January 2025.")
     attachments = (
@@ -117,9 +117,9 @@ def test_the_best_quote_comes_with_the_sentences_either_side_in_budget() -> None
 
 def test_a_quote_that_leads_in_to_a_list_comes_with_what_it_introduces() -> None:
     text = (
-        "That the following actions be taken with respect to the Mill Lane agreement:\n\n"
-        "a) the by-law BE INTRODUCED at the Council meeting on 21 January to:\n\n"
-        "i) approve a contribution of $2,343,400 to build 44 affordable homes;\n\n"
+        "That the following steps be taken on the Mill Lane agreement:\n\n"
+        "a) the by-law BE PRESENTED at the Council meeting on 21 January to:\n\n"
+        "i) approve a contribution of $1,875,200 to build 36 affordable homes;\n\n"
         "ii) delegate the signing of the agreement to the City Clerk.\n\n"
         "The Committee then turned to the parks report."
     )

@@ -6,8 +6,8 @@ from assistant.retrieval.complete_sentences import Neighbours
 from assistant.types import Passage
 
 PAGE = (
-    "The Panel noted the placement figures for the year. Noting that 20% of Kent children were "
-    "placed outside of Kent, 50% of those not placed in Kent were placed in Medway. The Chair "
+    "The Panel noted the placement figures for the year. Noting that 18% of Holtby children were "
+    "placed outside of Holtby, 40% of those not placed in Holtby were placed in Wenbury. The Chair "
     "thanked officers for the report and asked for a further update in March."
 )
 
@@ -29,15 +29,15 @@ def test_a_passage_cut_mid_sentence_is_completed_from_the_next_chunk() -> None:
     cut = PAGE.index("those not placed")
     texts, metas = _chunks((0, cut - 1), (PAGE.index("Noting"), len(PAGE)))
     completed = Neighbours(texts, metas).complete(_passage(texts, metas, 0))
-    assert completed.text.endswith("were placed in Medway.")
+    assert completed.text.endswith("were placed in Wenbury.")
     assert completed.text in PAGE  # still a verbatim span of the page
 
 
 def test_a_passage_starting_mid_sentence_gets_the_sentence_start() -> None:
-    start = PAGE.index("outside of Kent")
+    start = PAGE.index("outside of Holtby")
     texts, metas = _chunks((0, PAGE.index("those not")), (start, len(PAGE)))
     completed = Neighbours(texts, metas).complete(_passage(texts, metas, 1))
-    assert completed.text.startswith("Noting that 20% of Kent children")
+    assert completed.text.startswith("Noting that 18% of Holtby children")
     assert completed.text in PAGE
 
 

@@ -237,8 +237,8 @@ class ExtractiveAnswerer:
 
 def _required_of_anchor(plan: Query) -> frozenset[str]:
     """The figure or grade the answer's first quote must hold: what the question asks for, or
-    for a question of several parts what every asking part asks for ('the ILACS grade and the
-    outcome of the SEND inspection'); parts asking different things are answered part by part."""
+    for a question of several parts what every asking part asks for ('the rent rise and the
+    size of the repairs budget'); parts asking different things are answered part by part."""
     if not plan.parts:
         return REQUIRED & plan.wanted
     asking = [part.wanted for part in plan.parts if part.asking]

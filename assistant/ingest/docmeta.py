@@ -215,7 +215,7 @@ def _committee(front: dict[str, str], head: str, flat: str, path: PurePosixPath)
 
 
 def _meeting_body(title: str) -> str:
-    """Body named by a meeting title: "3rd Meeting of the Audit Committee" → "Audit Committee"."""
+    """Body named by a meeting title: "4th Meeting of the Parks Committee" → "Parks Committee"."""
     text = re.sub(r"\b\d+(?:st|nd|rd|th)\b|\b(?:the|special|monthly|full|virtual|joint)\b", " ",
                   title, flags=re.I)
     text = re.sub(r"^\s*meeting of\b|\bmeeting\s*$|^\s*-", " ", text.strip(), flags=re.I)
@@ -226,7 +226,7 @@ def _meeting_body(title: str) -> str:
 def _path_committees(path: PurePosixPath) -> list[str]:
     found: list[str] = []
     stem = re.sub(r"^\d{4}-\d{2}-\d{2}\s+", "", path.stem)
-    modern_gov = re.search(r"\d{1,2}\.\d{2}\s+(.+)$", stem)  # "... 30th-Jan-2025 10.00 Cabinet"
+    modern_gov = re.search(r"\d{1,2}\.\d{2}\s+(.+)$", stem)  # "... 06th-Feb-2025 10.00 Cabinet"
     if modern_gov:
         found.append(modern_gov[1])
     for part in re.split(r"\s+[–-]\s+", stem):

@@ -74,15 +74,15 @@ ASKS = {
 
 def asked(parts: list[str]) -> list[bool]:
     """Which parts of a question ask something: a statement before the first question only sets
-    the scene ('The report rates the scheme as red - what did the Cabinet Member say?'); what
-    follows a question or a request is part of it ('Give me the verdicts: the ILACS grade …')."""
+    the scene ('The tracker shows the bypass as late - what has the Leader said?'); what
+    follows a question or a request is part of it ('Give me the figures: the rent rise …')."""
     first = next((i for i, part in enumerate(parts) if is_question(part)), 0)
     return [i >= first for i in range(len(parts))]
 
 
 def is_question(part: str) -> bool:
     """Whether a part of a question asks something ('what did …', 'give me …') rather than
-    setting the scene ('The report rates the scheme as red')."""
+    setting the scene ('The tracker shows the bypass as late')."""
     return (
         bool(INTERROGATIVE.match(part))
         or part.rstrip().endswith("?")

@@ -82,17 +82,17 @@ def _words(name: str) -> list[str]:
 
 def committees_in(text: str, committees: Iterable[str], councils: Iterable[str]) -> set[str]:
     """The committees ``text`` names as meetings: not inside a body's name ('Kent County Council'
-    is no 'County Council' meeting) nor as a role ('the Cabinet Member for Education')."""
+    is no 'County Council' meeting) nor as a role ('the Cabinet Member for Highways')."""
     for council in sorted(councils, key=len, reverse=True):
         text = re.sub(re.escape(council), " ", text, flags=re.I)
     text = ROLE.sub(" ", text)
     return names_in(text, committees)
 # A named thing: two or more capitalised words, perhaps joined by one small word ('Winter
-# Warmth Fund', 'Written Statement of Action').
+# Warmth Fund', 'Code of Conduct').
 WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
 NAMED_THING = re.compile(rf"\b{WORD}(?:\s+(?:(?:of|and|for|the|on|in)\s+)?{WORD})+")
 # A person or a post is who speaks in a passage, rarely what it says ('the Cabinet Member for
-# Education said …'), and a month is a date, not a name.
+# Highways said …'), and a month is a date, not a name.
 NOT_A_THING = re.compile(
     rf"\b(?:members?|chair\w*|vice|cllrs?|councillors?|mr|mrs|ms|miss|dr|sir|dame|leaders?|"
     rf"directors?|heads?|officers?|mayor|executive|managers?|clerks?|inspectors?|ministers?|"

@@ -50,9 +50,9 @@ VISIT_DAYS = dt.timedelta(days=14)
 REFERS_BACK = re.compile(
     r"\b(?:that|this|those|these)\s+(?!is\b|was\b|are\b|were\b|the\b|a\b|an\b)[a-z]+", re.I
 )
-# A clause ends at a sentence mark, a colon or semicolon, or a spaced dash ("… red - what …").
+# A clause ends at a sentence mark, a colon or semicolon, or a spaced dash ("… late - what …").
 CLAUSE_BREAK = re.compile(r"(?<=[?.!;:])\s+|\s+[-\u2013\u2014]\s+")
-# "…, and how did it …", "… and the outcome of …": a second question joined by "and" (not the
+# "…, and why did it …", "… and the cost of …": a second question joined by "and" (not the
 # "and" of "between X and the Y" or "both X and the Y", which name one thing).
 AND_BREAK = re.compile(
     r",?\s+and\s+(?=(?:how|when|what|which|who|whom|whose|why|where|whether|is|are|was|were|"
@@ -176,9 +176,9 @@ def _read_words(query: Query) -> Query:
 def split_clauses(question: str) -> list[str]:
     """The questions a multi-part question asks, each a clause of a few content words.
 
-    "The report rates the scheme as red - what did the Cabinet Member say?" and "What grade did
-    it give, and how did it describe the trend?" are two questions each; a clause too short to be
-    searched on its own ("and are they helping?") stays joined to the one before it (or after).
+    "The tracker shows the bypass as late - what has the Leader said?" and "What rent did it
+    set, and why did rents rise?" are two questions each; a clause too short to be searched on
+    its own ("and are they working?") stays joined to the one before it (or after).
     """
     text = question.strip()
     cuts = sorted(
