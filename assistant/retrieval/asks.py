@@ -16,11 +16,14 @@ from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
     r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"
-    r"targets?)|figures|cost|fees?|price|how much)\b",
+    r"targets?)|figures|cost|fees?|price|how much|average|mean|median)\b",
     re.I,
 )
-# 'How many potholes …' asks for a count: a percentage or a sum of money does not answer it.
-ASKS_COUNT = re.compile(r"\bhow many\b(?! times)", re.I)
+# 'How many potholes …' asks for a count: a percentage, a sum of money or a length of time does
+# not answer it ('how many weeks …' asks for a length of time).
+ASKS_COUNT = re.compile(
+    r"\bhow many\b(?! times| (?:days|weeks|months|years|hours|minutes)\b)", re.I
+)
 # Asked what is paid, spent or owed ('what price …', 'how much will it cost'), the figure is a
 # sum of money (or a share of one), not a count or a reference number.
 ASKS_SUM = re.compile(

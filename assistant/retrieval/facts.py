@@ -48,6 +48,10 @@ NOT_QUANTITY = re.compile(
     rf"schedule|clause|chapter|part|table|figure|regulation|rule|year)\s+[“\"']?\d+[a-z]?\b",
     re.I,
 )
+# A length of time: '20-week timescale', '18 months', '6 month pilot'.
+DURATION = re.compile(
+    r"\b\d+(?:\.\d+)?[- ]?(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I
+)
 # A sum of money or a share of one: '£1.2m', '$650,000', '300 euro', '1.5%'.
 HOLDS_SUM = re.compile(
     rf"{SHARE_OR_SUM.pattern}|\b\d[\d,.]*\s?(?:euros?|pounds|dollars)\b", re.I
@@ -75,6 +79,6 @@ def holds(kind: str, text: str, given: frozenset[str] = frozenset()) -> bool:
     if kind == SUM:
         return bool(HOLDS_SUM.search(text))
     if kind == COUNT:
-        text = SHARE_OR_SUM.sub(" ", text)
+        text = DURATION.sub(" ", SHARE_OR_SUM.sub(" ", text))
     text = LINK.sub(" ", text).lstrip("#* ")
     return bool(QUANTITY.search(NOT_QUANTITY.sub(" ", text)))
