@@ -22,13 +22,13 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
 from assistant.retrieval.adapter import ADAPTER_FILE, QueryAdapter
+from evals.fit_relevance import open_assistant
 from evals.run import load_questions
 from evals.scoring import Question, contains, normalise, supports
 
@@ -68,15 +68,6 @@ def supporting_chunks(texts: list[str], sources: list[str], question: Question) 
         for i, (source, text) in enumerate(zip(sources, texts, strict=True))
         if supports(source, text, question, normalised=True)
     ]
-
-
-@cache
-def open_assistant(corpus: Path, fitted: bool = False) -> Any:
-    """The assistant over ``corpus``'s evaluation index, opened once for all its sets: with
-    the shipped relevance models (``fitted``), or keeping the fused order."""
-    from evals.fit_relevance import open_assistant as open_unfitted
-
-    return open_unfitted(corpus, fitted)
 
 
 def collect(corpus: Path, questions_file: Path) -> list[Example]:

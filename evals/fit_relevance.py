@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +48,11 @@ class Collected:
     questions: list[tuple[Any, Question, Any]]  # (assistant, question, plan)
 
 
+@cache
 def open_assistant(corpus: Path, fitted: bool = False, index_dir: Path | None = None) -> Any:
     """The assistant over ``corpus``'s evaluation index (or the one in ``index_dir``), with
-    unfitted relevance models (or, ``fitted``, the shipped ones)."""
+    unfitted relevance models (or, ``fitted``, the shipped ones); opened once a process for
+    all the sets over that corpus."""
     from assistant.core import build_assistant
     from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
@@ -71,11 +74,8 @@ def collect_passages(
     sets: Sequence[tuple[Path, Path]], index_dir: Path | None = None
 ) -> Collected:
     collected = Collected([], [], [])
-    opened: dict[Path, Any] = {}  # one assistant (index, models) per corpus, for all its sets
     for corpus, questions_file in sets:
-        if corpus not in opened:
-            opened[corpus] = open_assistant(corpus, index_dir=index_dir)
-        assistant = opened[corpus]
+        assistant = open_assistant(corpus, index_dir=index_dir)
         for question in load_questions(questions_file):
             plan = assistant.plan(question.question, list(question.history) or None)
             collected.questions.append((assistant, question, plan))

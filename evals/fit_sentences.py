@@ -34,7 +34,8 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.weights import FEATURES, PRIORS, WEIGHTS_FILE, SentenceWeights
-from evals.fit_adapter import SentenceExample, fit, held_out_sets, open_assistant
+from evals.fit_adapter import SentenceExample, fit, held_out_sets
+from evals.fit_relevance import open_assistant
 from evals.run import load_questions
 from evals.scoring import contains
 
