@@ -24,6 +24,8 @@ from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, figures, 
         ("What deadlines apply to tree planting bids?", {DATE}),
         ("How had children's services been rated before that?", {GRADE}),
         ("What did Cabinet agree about the library?", set()),
+        # A frequency is often said in words ('weekly', 'every other month').
+        ("How often are the Wenbury play areas inspected?", set()),
     ],
 )
 def test_asks(question: str, kinds: set[str]) -> None:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from assistant.answer.subject import date_not_held, things_not_found, year_not_held
-from assistant.retrieval.names import Vocabulary, named_things
+from assistant.answer.subject import (
+    councils_not_found,
+    date_not_held,
+    numbered_not_quoted,
+    things_not_found,
+    unknown_names,
+    year_not_held,
+)
+from assistant.retrieval.names import Vocabulary, named_things, numbered_names
+from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import understand
 from assistant.types import Passage
 
@@ -106,3 +114,52 @@ def test_a_body_named_by_its_acronym_and_things_joined_by_and_are_found() -> Non
     both = understand("What are the longest waits in North Yorkshire and Darlington?")
     assert things_not_found(both, [north, south]) == []
     assert things_not_found(both, [north]) == ["North Yorkshire and Darlington"]
+
+
+def test_a_date_a_passage_writes_is_held_though_the_paper_is_dated_later() -> None:
+    vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
+    day = understand("What was Wenbury's reserve worth on 31 October 2023?", None, vocabulary)
+    later = _minutes("2024-02-01")
+    assert date_not_held(day, [later]) == "31 October 2023"
+    later.text = "The reserve stood at £4.1m on 31st October 2023."
+    assert date_not_held(day, [later]) == ""
+    month = understand("What grant did Wenbury receive in May 2023?", None, vocabulary)
+    assert date_not_held(month, [_minutes("2024-02-01")]) == "May 2023"
+    later.text = "The grant letter of May 2023 allocated £250,000."
+    assert date_not_held(month, [later]) == ""
+
+
+def test_one_of_several_councils_named_may_be_missing_but_not_all() -> None:
+    vocabulary = Vocabulary(
+        councils=("Wenbury Borough Council", "Holtby District Council"), committees=()
+    )
+    both = understand("Which of Wenbury and Holtby closed a library?", None, vocabulary)
+    assert both.councils == {"Wenbury Borough Council", "Holtby District Council"}
+    wenbury = _minutes("2024-02-01")
+    assert councils_not_found(both, [wenbury]) == []
+    other = _minutes("2024-02-01", council="Ashdown Council")
+    assert councils_not_found(both, [other]) == sorted(both.councils)
+    one = understand("Did Holtby close a library?", None, vocabulary)
+    assert councils_not_found(one, [wenbury]) == ["Holtby District Council"]
+
+
+def test_a_word_of_a_hyphenated_term_is_not_an_unknown_name() -> None:
+    asked = understand("What did the Wenbury Parking By-law and Zorvex say?")
+    assert unknown_names(asked, lambda term: term != "zorvex") == ["Zorvex"]
+    assert unknown_names(asked, lambda term: True) == []
+
+
+def test_names_with_numbers_are_not_years_months_counts_or_parts_of_a_paper() -> None:
+    question = "What did Phase 2 and 14 Mill Lane cost under Item 5 in May 2024 for 20 Members?"
+    assert numbered_names(question) == ["Phase 2", "14 Mill Lane"]
+    assert numbered_names("What did the 2024 Winter Fund raise by 2025?") == []
+
+
+def test_a_quote_from_a_passage_on_another_number_does_not_answer() -> None:
+    asked = understand("What rent was agreed for Unit 6 at Holtby Mill?")
+    unit_five = _minutes("2024-02-01")
+    unit_five.text = "The rent for Unit 5 was agreed at £9,000 a year."
+    quote = Unit(0, 0, len(unit_five.text), unit_five.text)
+    assert numbered_not_quoted(asked, [quote], [unit_five]) == ["Unit 6"]
+    unit_five.text = "The rent for Unit 6 was agreed at £9,000 a year."
+    assert numbered_not_quoted(asked, [quote], [unit_five]) == []

@@ -13,10 +13,12 @@ from assistant.answer.prompts import (
 )
 from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer
 from assistant.answer.subject import (
-    about,
+    councils_not_found,
     date_not_held,
+    numbered_not_quoted,
     on_subject,
     things_not_found,
+    unknown_names,
     year_not_held,
 )
 from assistant.answer.units import (
@@ -84,8 +86,8 @@ class ExtractiveAnswerer:
             text = DATED_BUT_ABSENT.format(when=when)
             return Answer(plan.question, text, [], passages, abstained=True)
         missing = (
-            self._unknown_names(plan)
-            or self._named_but_absent(plan, top)
+            unknown_names(plan, self.terms.knows)
+            or councils_not_found(plan, top)
             or things_not_found(plan, top)
         )
         covered = self._coverage(plan, top) >= self.settings.min_coverage
@@ -95,6 +97,8 @@ class ExtractiveAnswerer:
         chosen = with_following_clauses(plan, chosen, units, top)
         chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         chosen = with_completions(chosen, units)
+        if chosen and (missing := numbered_not_quoted(plan, chosen, top)):
+            chosen = []
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))
@@ -106,10 +110,6 @@ class ExtractiveAnswerer:
             return Answer(plan.question, text, [], passages, abstained=True)
         text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
-
-    def _unknown_names(self, plan: Query) -> list[str]:
-        """Proper nouns of the question that no indexed document mentions at all."""
-        return [n for n in plan.proper_nouns if all(not self.terms.knows(t) for t in tokenize(n))]
 
     def _coverage(self, plan: Query, passages: list[Passage]) -> float:
         """The largest share (by rarity) of the question's content words one passage holds
@@ -138,14 +138,6 @@ class ExtractiveAnswerer:
             ),
             default=0.0,
         )
-
-    def _named_but_absent(self, plan: Query, passages: list[Passage]) -> list[str]:
-        """Bodies the question names that none of the passages is from or mentions."""
-        missing: list[str] = []
-        for name in sorted(plan.councils):
-            if not any(about(p, name) for p in passages):
-                missing.append(name)
-        return missing
 
     def _select(self, plan: Query, units: list[Unit]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,

@@ -16,13 +16,18 @@ from __future__ import annotations
 from assistant.answer.citations import compose
 from assistant.answer.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
 from assistant.answer.sentence_relevance import SentenceRelevance
-from assistant.answer.subject import about, date_not_held, on_subject, year_not_held
+from assistant.answer.subject import (
+    councils_not_found,
+    date_not_held,
+    on_subject,
+    unknown_names,
+    year_not_held,
+)
 from assistant.answer.units import MAX_ANSWER_WORDS, add_new, with_context, with_following_clauses
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import Query
 from assistant.retrieval.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
-from assistant.text import tokenize
 from assistant.types import Answer, Passage
 
 ANSWER_PASSAGES = 5
@@ -46,7 +51,8 @@ class LearnedAnswerer:
         if when := date_not_held(plan, top) or year_not_held(plan, top):
             text = DATED_BUT_ABSENT.format(when=when)
             return Answer(plan.question, text, [], passages, abstained=True)
-        missing = self._unknown_names(plan) or self._named_but_absent(plan, top)
+        known = getattr(self.scorer.terms, "knows", None)
+        missing = (unknown_names(plan, known) if known else []) or councils_not_found(plan, top)
         units = [] if missing or not top else self.scored_units(plan, top)
         chosen = self._select(plan, on_subject(plan, units, top)) if units else []
         if chosen and self.answerable(plan, top, units) < self.scorer.models.threshold:
@@ -69,18 +75,6 @@ class LearnedAnswerer:
         """The answerable model's probability that these passages answer the question."""
         row = self.sentences.question_features(self.scorer.asked(plan), passages, units)
         return float(self.scorer.models.answerable.probability(row)[0])
-
-    def _unknown_names(self, plan: Query) -> list[str]:
-        """Proper nouns of the question that no indexed document mentions at all."""
-        terms = self.scorer.terms
-        known = getattr(terms, "knows", None)
-        if known is None:
-            return []
-        return [n for n in plan.proper_nouns if all(not known(t) for t in tokenize(n))]
-
-    def _named_but_absent(self, plan: Query, passages: list[Passage]) -> list[str]:
-        """Bodies the question names that none of the passages is from or mentions."""
-        return [n for n in sorted(plan.councils) if not any(about(p, n) for p in passages)]
 
     def _select(self, plan: Query, units: list[Unit]) -> list[Unit]:
         """The best sentence with what it needs to be understood, close runners-up, and the

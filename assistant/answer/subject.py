@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
+from assistant.retrieval.dates import mentions
 from assistant.retrieval.names import acronym, distinctive_words
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import INSPECTION_KIND_SLACK, Query, content_terms
@@ -45,6 +47,24 @@ def about(passage: Passage, name: str) -> bool:
     return bool(words) and all(w in haystack for w in words) or bool(abbr and abbr in passage.text)
 
 
+def unknown_names(plan: Query, knows: Callable[[str], bool]) -> list[str]:
+    """Proper nouns of the question that no indexed document mentions at all (a word with no
+    indexed terms, such as the 'By' of 'By-law', is not a name)."""
+    return [
+        name
+        for name in plan.proper_nouns
+        if (terms := tokenize(name)) and all(not knows(t) for t in terms)
+    ]
+
+
+def councils_not_found(plan: Query, passages: list[Passage]) -> list[str]:
+    """Councils or areas the question names that none of ``passages`` is from or mentions. Of a
+    question naming several ('which of A, B and C …'), the answer may concern only some: it is
+    missing only when none is found."""
+    missing = [n for n in sorted(plan.councils) if not any(about(p, n) for p in passages)]
+    return missing if len(plan.councils) < 2 or len(missing) == len(plan.councils) else []
+
+
 def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
     """The things the question names that none of ``passages`` mentions (every word of the name
     in its text or context): those passages are about something else. A body the question
@@ -62,10 +82,26 @@ def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
     ]
 
 
+def numbered_not_quoted(plan: Query, chosen: list[Unit], passages: list[Passage]) -> list[str]:
+    """The names with a number the question gives ('Block 6') that no passage the answer quotes
+    holds: a passage on 'Block 5' answers about something else."""
+    quoted = [in_context(passages[u.passage_rank]) for u in chosen]
+    return [
+        name
+        for name in plan.numbered
+        if not any(re.search(rf"\b{_spaced(name)}\b", text, re.I) for text in quoted)
+    ]
+
+
+def _spaced(name: str) -> str:
+    return r"\s+".join(re.escape(word) for word in name.split())
+
+
 def date_not_held(plan: Query, passages: list[Passage]) -> str:
     """The meeting day or month the question names ('11 December 2014', 'October 2022') when no
     passage about the body it names is dated then ('' otherwise): the documents hold another
-    meeting or report, not the one asked about. A year alone is not checked ('the 2024 salary
+    meeting or report, not the one asked about, unless one of them writes that date ('the value
+    at 30 September 2024' in a later report). A year alone is not checked ('the 2024 salary
     disclosure' names the period a later paper covers), nor a date only the history gives."""
     named = [r for r in [plan.own_dates] if r[0] and not _whole_year(r)]
     if not named or not passages:
@@ -75,6 +111,8 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
     dated = replace(plan, date_from=start, date_to=end)
     bodies = _about_named(plan, passages)
     if any(not p.metadata.get("date") or dated.date_fits(p.metadata) for p in bodies):
+        return ""
+    if any(mentions(p.text, start, end) for p in bodies):
         return ""
     return human_date(start) if start == end else f"{start:%B %Y}"
 

@@ -14,7 +14,7 @@ import re
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM
 
 ASKS_NUMBER = re.compile(
-    r"\b(how (?:many|much|big|long|often|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
+    r"\b(how (?:many|much|big|long|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
     r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"
     r"targets?)|figures|cost|fees?|price|how much|average|mean|median)\b",
     re.I,

@@ -52,6 +52,30 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     return None, None
 
 
+def mentions(text: str, start: dt.date, end: dt.date) -> bool:
+    """Whether ``text`` writes a day within ``start``..``end`` ('30 September 2024') or, for a
+    whole month, that month ('December 2024')."""
+    for day in _days_in(text):
+        if start <= day <= end:
+            return True
+    if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+        months = {(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(text)}
+        return (start.year, start.month) in months
+    return False
+
+
+def _days_in(text: str) -> list[dt.date]:
+    days = []
+    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups(), strict=True))
+            try:
+                days.append(dt.date(int(parts["y"]), MONTHS[parts["m"].lower()], int(parts["d"])))
+            except ValueError:
+                continue
+    return days
+
+
 def describe_range(start: dt.date, end: dt.date) -> str:
     if start == end:
         return f"{start.day} {start:%B %Y}"
