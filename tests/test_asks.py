@@ -118,6 +118,7 @@ def test_a_question_after_a_leading_phrase_asks() -> None:
         "After Wenbury's inspection in November 2023, when will inspectors come back"
     )
     assert not is_question("Holtby's Quarter 2 report rates repairs done within 28 days as red")
+    assert is_question("In March 2022, for what sum did Wenbury sell the depot")
 
 
 def test_the_days_of_a_visit_are_a_date_not_a_count() -> None:

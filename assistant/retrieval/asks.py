@@ -54,7 +54,10 @@ INTERROGATIVE = re.compile(
     re.I,
 )
 # A question after a leading phrase: 'After the council's inspection, when will inspectors return'.
-LATE_INTERROGATIVE = re.compile(r"[,;:]\s*(?:and\s+)?(?:what|when|where|which|who|why|how)\b", re.I)
+LATE_INTERROGATIVE = re.compile(
+    r"[,;:]\s*(?:and\s+)?(?:(?:for|on|in|by|at|to|from)\s+)?(?:what|when|where|which|who|why|how)\b",
+    re.I,
+)
 
 
 def asks(question: str) -> frozenset[str]:
