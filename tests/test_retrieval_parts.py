@@ -48,15 +48,6 @@ def test_clauses_split_at_dashes_sentences_and_joined_questions() -> None:
     assert split_clauses("What are the dog-free areas in parks, sports pitches and beaches?") == [
         "What are the dog-free areas in parks, sports pitches and beaches?"
     ]
-    # A short clause that asks its own question is a part ('who applied?', 'on what date?').
-    assert split_clauses("What did the Holtby rezoning allow, and who applied?") == [
-        "What did the Holtby rezoning allow",
-        "who applied?",
-    ]
-    assert split_clauses("Which panel saw the plan first, and on what date?") == [
-        "Which panel saw the plan first",
-        "on what date?",
-    ]
 
 
 def test_each_part_keeps_the_subject_of_the_others() -> None:

@@ -62,8 +62,8 @@ CLAUSE_BREAK = re.compile(r"(?<=[?.!;:])\s+|\s+[-\u2013\u2014]\s+")
 # "…, and why did it …", "… and the cost of …": a second question joined by "and" (not the
 # "and" of "between X and the Y" or "both X and the Y", which name one thing).
 AND_BREAK = re.compile(
-    r",?\s+and\s+(?=(?:(?:on|by|in|at|for|from|to)\s+(?=wh))?(?:how|when|what|which|who|whom|"
-    r"whose|why|where|whether|is|are|was|were|did|does|do|has|have|had|the)\b)",
+    r",?\s+and\s+(?=(?:how|when|what|which|who|whom|whose|why|where|whether|is|are|was|were|"
+    r"did|does|do|has|have|had|the)\b)",
     re.I,
 )
 CLAUSE_WORD = re.compile(r"[A-Za-z0-9£%]+")
@@ -73,10 +73,6 @@ CLAUSE_STOPWORDS = frozenset(
     "why with".split()
 )
 MIN_CLAUSE_WORDS = 2
-ASKS_OWN = re.compile(
-    r"\W*(?:and\s+)?(?:(?:on|by|in|at|for|from|to)\s+)?(?:who|whom|when|what|which|where|why)\b",
-    re.I,
-)
 PAIRED = re.compile(r"\b(?:between|both)\b(?:(?!\band\b)[^?.!;:])*$", re.I)
 
 
@@ -209,7 +205,7 @@ def split_clauses(question: str) -> list[str]:
     pending: int | None = None
     for begin, end in spans:
         begin = begin if pending is None else pending
-        if _clause_words(text[begin:end]) < _min_words(text[begin:end]):
+        if _clause_words(text[begin:end]) < MIN_CLAUSE_WORDS:
             pending = begin
             continue
         merged.append((begin, end))
@@ -220,11 +216,6 @@ def split_clauses(question: str) -> list[str]:
         else:
             merged.append((pending, len(text)))
     return [text[begin:end].strip(" ,;:-") for begin, end in merged]
-
-
-def _min_words(clause: str) -> int:
-    """A clause asking its own question needs one word to search on ('and who applied?')."""
-    return 1 if ASKS_OWN.match(clause) else MIN_CLAUSE_WORDS
 
 
 def _clause_words(text: str) -> int:
