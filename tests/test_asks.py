@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from assistant.retrieval.asks import asked, asks, is_question
-from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, figures, holds
+from assistant.retrieval.facts import (
+    COUNT,
+    DATE,
+    GRADE,
+    NUMBER,
+    SUM,
+    figures,
+    holds,
+    holds_other_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +37,8 @@ from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, figures, 
         ("What did Cabinet agree about the library?", set()),
         # A frequency is often said in words ('weekly', 'every other month').
         ("How often are the Wenbury play areas inspected?", set()),
+        ("When Holtby's Cabinet met on 3 May 2024, what did it ask officers to do?", set()),
+        ("When did Holtby's Cabinet meet, and what did it ask officers to do?", {DATE}),
     ],
 )
 def test_asks(question: str, kinds: set[str]) -> None:
@@ -126,3 +139,11 @@ def test_the_days_of_a_visit_are_a_date_not_a_count() -> None:
     assert not holds(COUNT, opening)
     assert holds(DATE, opening)
     assert holds(COUNT, "Over 200 children are benefiting from this service.")
+
+
+def test_the_meeting_day_the_question_gives_is_not_another_date() -> None:
+    day = dt.date(2024, 5, 3)
+    assert not holds_other_date("Cabinet met on 3rd May 2024 and agreed it.", day)
+    assert not holds_other_date("Cabinet, May 3, 2024: agreed.", day)
+    assert holds_other_date("The panel first saw it on 21st April.", day)
+    assert holds_other_date("Cabinet met on 3 May 2024; it starts on 1 June 2024.", day)
