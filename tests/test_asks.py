@@ -37,6 +37,8 @@ from assistant.retrieval.facts import (
         ("What did Cabinet agree about the library?", set()),
         # A frequency is often said in words ('weekly', 'every other month').
         ("How often are the Wenbury play areas inspected?", set()),
+        ("What scores did the Holtby in Bloom entries get?", {NUMBER}),
+        ("What weight limit applies on the Wenbury bridge?", {NUMBER}),
         ("When Holtby's Cabinet met on 3 May 2024, what did it ask officers to do?", set()),
         ("When did Holtby's Cabinet meet, and what did it ask officers to do?", {DATE}),
     ],

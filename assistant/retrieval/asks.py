@@ -16,7 +16,7 @@ from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM
 ASKS_NUMBER = re.compile(
     r"\b(how (?:many|much|big|long|far)|by how|what (?:\w+ ){0,2}(?:percentage|proportion|"
     r"figures?|rate|amount|number|total|cost|fee|price|sum|size|budget|value|share|ratio|"
-    r"targets?)|figures|cost|fees?|price|how much|average|mean|median)\b",
+    r"targets?|scores?|limits?)|figures|cost|fees?|price|how much|average|mean|median)\b",
     re.I,
 )
 # 'How many potholes …' asks for a count: a percentage, a sum of money or a length of time does
