@@ -65,6 +65,7 @@ def test_asks(question: str, kinds: set[str]) -> None:
             False,
         ),
         (NUMBER, "The report was noted at item 12 of the agenda.", False),
+        (NUMBER, "Holtby families wait twice as long as the guidance allows.", True),
         (DATE, "Proposals are due by 14 October 2026.", True),
         (DATE, "Proposals are due soon.", False),
         (GRADE, "Children’s services were judged\ninadequate in 2017.", True),

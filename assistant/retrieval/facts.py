@@ -39,7 +39,8 @@ HOLDS_GRADE = re.compile(
 QUANTITY = re.compile(
     r"[£$€]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|percent|million|m\b|bn|billion|k\b)|"
     r"\b\d+(?:[.,:]\d+)*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|third|quarter|dozen)\b",
+    r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|third|quarter|dozen|twice|double|"
+    r"treble|triple)\b",
     re.I,
 )
 # What is a number in form but not a quantity: list and paragraph numbers, dates, years.
