@@ -35,14 +35,8 @@ def years_named(text: str) -> tuple[int, ...]:
 
 def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     """The day, month or year a question names, as an inclusive range."""
-    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
-        if m := pattern.search(text):
-            parts = dict(zip(order, m.groups(), strict=True))
-            try:
-                day = dt.date(int(parts["y"]), MONTHS[parts["m"].lower()], int(parts["d"]))
-            except ValueError:
-                continue
-            return day, day
+    if days := _days_in(text):
+        return days[0], days[0]
     if m := MONTH_YEAR.search(text):
         year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -65,6 +59,7 @@ def mentions(text: str, start: dt.date, end: dt.date) -> bool:
 
 
 def _days_in(text: str) -> list[dt.date]:
+    """The days ``text`` writes in full ('3 May 2024', 'May 3, 2024'), day-first ones first."""
     days = []
     for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
         for m in pattern.finditer(text):
