@@ -5,13 +5,11 @@ from __future__ import annotations
 from assistant.answer.subject import (
     councils_not_found,
     date_not_held,
-    numbered_not_quoted,
     things_not_found,
     unknown_names,
     year_not_held,
 )
-from assistant.retrieval.names import Vocabulary, named_things, numbered_names
-from assistant.retrieval.passages import Unit
+from assistant.retrieval.names import Vocabulary, named_things
 from assistant.retrieval.question import understand
 from assistant.types import Passage
 
@@ -147,19 +145,3 @@ def test_a_word_of_a_hyphenated_term_is_not_an_unknown_name() -> None:
     asked = understand("What did the Wenbury Parking By-law and Zorvex say?")
     assert unknown_names(asked, lambda term: term != "zorvex") == ["Zorvex"]
     assert unknown_names(asked, lambda term: True) == []
-
-
-def test_names_with_numbers_are_not_years_months_counts_or_parts_of_a_paper() -> None:
-    question = "What did Phase 2 and 14 Mill Lane cost under Item 5 in May 2024 for 20 Members?"
-    assert numbered_names(question) == ["Phase 2", "14 Mill Lane"]
-    assert numbered_names("What did the 2024 Winter Fund raise by 2025?") == []
-
-
-def test_a_quote_from_a_passage_on_another_number_does_not_answer() -> None:
-    asked = understand("What rent was agreed for Unit 6 at Holtby Mill?")
-    unit_five = _minutes("2024-02-01")
-    unit_five.text = "The rent for Unit 5 was agreed at £9,000 a year."
-    quote = Unit(0, 0, len(unit_five.text), unit_five.text)
-    assert numbered_not_quoted(asked, [quote], [unit_five]) == ["Unit 6"]
-    unit_five.text = "The rent for Unit 6 was agreed at £9,000 a year."
-    assert numbered_not_quoted(asked, [quote], [unit_five]) == []

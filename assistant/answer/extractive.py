@@ -15,7 +15,6 @@ from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer
 from assistant.answer.subject import (
     councils_not_found,
     date_not_held,
-    numbered_not_quoted,
     on_subject,
     things_not_found,
     unknown_names,
@@ -99,8 +98,6 @@ class ExtractiveAnswerer:
         chosen = with_following_clauses(plan, chosen, units, top)
         chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         chosen = with_completions(chosen, units)
-        if chosen and (missing := numbered_not_quoted(plan, chosen, top)):
-            chosen = []
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))

@@ -82,21 +82,6 @@ def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
     ]
 
 
-def numbered_not_quoted(plan: Query, chosen: list[Unit], passages: list[Passage]) -> list[str]:
-    """The names with a number the question gives ('Block 6') that no passage the answer quotes
-    holds: a passage on 'Block 5' answers about something else."""
-    quoted = [in_context(passages[u.passage_rank]) for u in chosen]
-    return [
-        name
-        for name in plan.numbered
-        if not any(re.search(rf"\b{_spaced(name)}\b", text, re.I) for text in quoted)
-    ]
-
-
-def _spaced(name: str) -> str:
-    return r"\s+".join(re.escape(word) for word in name.split())
-
-
 def date_not_held(plan: Query, passages: list[Passage]) -> str:
     """The meeting day or month the question names ('11 December 2014', 'October 2022') when no
     passage about the body it names is dated then ('' otherwise): the documents hold another

@@ -106,35 +106,4 @@ def named_things(question: str) -> list[str]:
     capitalised only because it comes first."""
     first_lowered = re.sub(r"^\W*\w+", lambda m: m.group(0).lower(), question)
     return [n for n in NAMED_THING.findall(first_lowered) if not NOT_A_THING.search(n)]
-# A name with its number: 'Block 6', 'Phase 2', '12 Mill Lane' (a number before one capitalised
-# word is more often a count: '20 Members'). A year is a date, not part of a name ('the 2024
-# Christmas campaign'), a month is a date, and a part of a document is referred to in many ways
-# ('Item 5' is '5. Budget' in the minutes).
-NUMBERED_NAME = re.compile(
-    r"\b(?!(?:19|20)\d\d\b)(?:([A-Z][A-Za-z]+)\s+(\d+[A-Za-z]?)\b(?!\s*(?:%|per\b))"
-    r"|(?<![£$€\d.,])(\d+[A-Za-z]?)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+))"
-)
-DOCUMENT_PART = re.compile(
-    r"(?:items?|appendix|appendices|annex|sections?|paragraphs?|pages?|minutes?|tables?|"
-    r"questions?|motions?|recommendations?|agenda|report|chapter|part|schedule)",
-    re.I,
-)
-
-
-def numbered_names(question: str) -> list[str]:
-    """The names in ``question`` that carry a number ('Block 6', '12 Mill Lane'): another number
-    ('Block 5') names something else."""
-    found = []
-    for m in NUMBERED_NAME.finditer(question):
-        name, number = (m[1], m[2]) if m[1] else (m[4], m[3])
-        first = name.split()[0]
-        if re.fullmatch(MONTH_RE, first, re.I) or DOCUMENT_PART.fullmatch(first):
-            continue
-        if YEAR_ONLY.fullmatch(number):
-            continue
-        found.append(f"{name} {number}" if m[1] else f"{number} {name}")
-    return found
-
-
-YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")

@@ -15,14 +15,7 @@ from typing import Any
 from assistant.retrieval.asks import asked, asks
 from assistant.retrieval.dates import date_range, describe_range, years_named
 from assistant.retrieval.facts import figures
-from assistant.retrieval.names import (
-    PROPER_NOUN,
-    Vocabulary,
-    committees_in,
-    named_things,
-    names_in,
-    numbered_names,
-)
+from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
 
 # Words that say how a question is asked, not what it is about.
@@ -107,7 +100,6 @@ class Query:
     asking: bool = True
     proper_nouns: tuple[str, ...] = ()
     things: tuple[str, ...] = ()  # the funds, plans, schemes it names
-    numbered: tuple[str, ...] = ()  # the names it gives with a number ('Block 6')
     # The question read with the earlier one it points back to ('that contract').
     followed: Query | None = None
 
@@ -169,7 +161,6 @@ def understand(
             part.asking = asking
     plan.proper_nouns = tuple(PROPER_NOUN.findall(question))
     plan.things = tuple(named_things(question))
-    plan.numbered = tuple(numbered_names(question))
     return plan
 
 
