@@ -51,8 +51,7 @@ class LearnedAnswerer:
         if when := date_not_held(plan, top) or year_not_held(plan, top):
             text = DATED_BUT_ABSENT.format(when=when)
             return Answer(plan.question, text, [], passages, abstained=True)
-        known = getattr(self.scorer.terms, "knows", None)
-        missing = (unknown_names(plan, known) if known else []) or councils_not_found(plan, top)
+        missing = unknown_names(plan, self.scorer.terms.knows) or councils_not_found(plan, top)
         units = [] if missing or not top else self.scored_units(plan, top)
         chosen = self._select(plan, on_subject(plan, units, top)) if units else []
         if chosen and self.answerable(plan, top, units) < self.scorer.models.threshold:

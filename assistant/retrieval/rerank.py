@@ -14,7 +14,6 @@ import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from langchain_core.callbacks import Callbacks
@@ -32,7 +31,7 @@ from assistant.retrieval.relevance import (
 )
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
-from assistant.store.keyword import Uniform
+from assistant.store.keyword import TermStats, Uniform
 from assistant.text import tokenize
 from assistant.types import Passage
 
@@ -92,12 +91,12 @@ class RelevanceScorer:
     def __init__(
         self,
         embeddings: SentenceEmbeddings,
-        terms: Any = None,
+        terms: TermStats | None = None,
         boilerplate: Boilerplate | None = None,
         models: RelevanceModels | None = None,
     ) -> None:
         self.vectors = VectorCache(embeddings)
-        self.terms = terms or Uniform()
+        self.terms: TermStats = terms or Uniform()
         self.boilerplate = boilerplate or Boilerplate(set())
         self.models = models or RelevanceModels.load()
 
