@@ -143,7 +143,7 @@ class ExtractiveAnswerer:
         close runners-up of its passage, the best sentence for each asked part of the question
         the quotes do not answer yet."""
         ranked = sorted(units, key=lambda u: -u.score)
-        anchor = self._anchor(plan, ranked, units)
+        anchor = self._anchor(plan, ranked)
         if anchor is None:
             return []
         chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
@@ -167,8 +167,9 @@ class ExtractiveAnswerer:
         near = [(fit, u) for fit, u in near if fit >= floor]
         return [u for _, u in sorted(near, key=lambda pair: -pair[0])]
 
-    def _anchor(self, plan: Query, ranked: list[Unit], units: list[Unit]) -> Unit | None:
-        """The sentence the answer is built on; None when nothing answers well enough."""
+    def _anchor(self, plan: Query, ranked: list[Unit]) -> Unit | None:
+        """The sentence the answer is built on (holding the figure or grade asked for itself); None
+        when nothing answers well enough."""
         threshold = self.settings.abstain_threshold
         if not ranked or ranked[0].score < threshold:
             return None
@@ -177,9 +178,7 @@ class ExtractiveAnswerer:
             floor = threshold + REQUIRED_MARGIN[kind]
             if kind != GRADE:  # a grade is found nowhere but in a judgement: no relative floor
                 floor = max(floor, anchor.score - ASKED_SLACK)
-            holding = [
-                u for u in ranked if u.score >= floor and _holds_near(kind, plan, u, units)
-            ]
+            holding = [u for u in ranked if u.score >= floor and holds(kind, u.text, plan.figures)]
             if not holding:
                 return None
             anchor = holding[0]
@@ -255,6 +254,3 @@ def _holds_all(part: Query, unit: Unit, given: frozenset[str]) -> bool:
     of the sentence)."""
     return all(holds(kind, unit.text, given) for kind in part.wanted - {DATE})
 
-
-def _holds_near(kind: str, plan: Query, unit: Unit, units: list[Unit]) -> bool:
-    return any(holds(kind, u.text, plan.figures) for u in with_context(unit, units))
