@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from assistant.retrieval.asks import asked, asks, is_question
@@ -15,7 +13,6 @@ from assistant.retrieval.facts import (
     SUM,
     figures,
     holds,
-    holds_other_date,
 )
 
 
@@ -144,9 +141,3 @@ def test_the_days_of_a_visit_are_a_date_not_a_count() -> None:
     assert holds(COUNT, "Over 200 children are benefiting from this service.")
 
 
-def test_the_meeting_day_the_question_gives_is_not_another_date() -> None:
-    day = dt.date(2024, 5, 3)
-    assert not holds_other_date("Cabinet met on 3rd May 2024 and agreed it.", day)
-    assert not holds_other_date("Cabinet, May 3, 2024: agreed.", day)
-    assert holds_other_date("The panel first saw it on 21st April.", day)
-    assert holds_other_date("Cabinet met on 3 May 2024; it starts on 1 June 2024.", day)

@@ -30,7 +30,7 @@ from assistant.answer.units import (
 )
 from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
-from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds, holds_other_date
+from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import Query
 from assistant.settings import Settings
@@ -50,8 +50,6 @@ ASKED_SLACK = 0.15
 # found nowhere else, and the judgement is often a short heading ('Overall effectiveness:
 # Requires improvement to be good').
 REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, SUM: 0.1, GRADE: -ASKED_SLACK}
-# A sentence giving the date asked for must fit the question this much above the threshold.
-DATE_MARGIN = 0.1
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
 # A sentence of another passage scoring this close to the best one is quoted too (with its own
@@ -182,20 +180,7 @@ class ExtractiveAnswerer:
             if not holding:
                 return None
             anchor = holding[0]
-        return self._giving_another_date(plan, ranked, anchor)
-
-    def _giving_another_date(self, plan: Query, ranked: list[Unit], anchor: Unit) -> Unit:
-        """Asked when something happened around a meeting the question dates, a sentence close
-        to the anchor that gives another date answers better (the meeting's date is in every
-        quote's label already)."""
-        day = plan.own_dates[0]
-        if DATE not in plan.wanted or day is None or day != plan.own_dates[1]:
-            return anchor
-        if holds_other_date(anchor.text, day):
-            return anchor
-        floor = max(self.settings.abstain_threshold + DATE_MARGIN, anchor.score - ASKED_SLACK)
-        dating = [u for u in ranked if u.score >= floor and holds_other_date(u.text, day)]
-        return dating[0] if dating else anchor
+        return anchor
 
     def _answer_parts(self, plan: Query, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""

@@ -3,7 +3,6 @@ judgement)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from assistant.retrieval.dates import MONTH_RE
@@ -67,15 +66,6 @@ HOLDS = {DATE: HOLDS_DATE, GRADE: HOLDS_GRADE}
 def figures(text: str) -> frozenset[str]:
     """The figures ``text`` writes ('12-18 Mill Lane': 12 and 18)."""
     return frozenset(FIGURE.findall(text))
-
-
-def holds_other_date(text: str, day: dt.date) -> bool:
-    """Whether ``text`` gives a date other than ``day`` (asked when something happened around a
-    meeting the question dates, that meeting's date does not answer)."""
-    month = f"(?:{day:%B}|{day:%b})"
-    ordinal = rf"0?{day.day}(?:st|nd|rd|th)?"
-    written = rf"\b(?:{ordinal}\s+{month}|{month}\.?\s+{ordinal})\b(?:,?\s+{day.year})?"
-    return holds(DATE, re.sub(written, " ", " ".join(text.split()), flags=re.I))
 
 
 def holds(kind: str, text: str, given: frozenset[str] = frozenset()) -> bool:
