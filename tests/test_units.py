@@ -135,14 +135,3 @@ def test_a_quote_that_leads_in_to_a_list_comes_with_what_it_introduces() -> None
     # no room left in the budget: nothing is added
     long_lead = Unit(0, units[0].start, units[0].end, "word " * 200 + "as follows:")
     assert with_completions([long_lead], units) == [long_lead]
-
-
-def test_a_judgement_set_as_a_short_first_line_is_a_unit() -> None:
-    text = "Overall effectiveness Inadequate\n\nLeaders know their services well."
-    judged = Passage("1", text, "holtby.pdf", 1, 0.0, {"heading": text.split("\n")[0]})
-    assert [u.text for u in units_of(0, judged)] == [
-        "Overall effectiveness Inadequate",
-        "Leaders know their services well.",
-    ]
-    plain = Passage("2", "Our findings\n\nLeaders know their services well.", "h.pdf", 1, 0.0, {})
-    assert [u.text for u in units_of(0, plain)] == ["Leaders know their services well."]

@@ -103,21 +103,10 @@ def units_of(rank: int, passage: Passage) -> list[Unit]:
     titles = _titles(passage.metadata)
     spans = [span for a, b in split_units(text) for span in _title_apart(text, a, b, titles)]
     units = [Unit(rank, a, b, text[a:b]) for a, b in spans]
-    if judgement := _judgement_line(text, spans):
-        units.insert(0, Unit(rank, 0, judgement, text[:judgement]))
     is_resolution = passage.metadata.get("section_kind") == "resolution"
     if is_resolution and words(text) <= WHOLE_BLOCK_WORDS and len(units) > 1:
         units.append(Unit(rank, 0, len(text), text))  # a resolution is best quoted whole
     return units
-
-
-def _judgement_line(text: str, spans: list[tuple[int, int]]) -> int:
-    """The end of a first line too short to be a sentence that states an inspection's judgement
-    ('Overall effectiveness Good'), the one place a report may give it (0: none)."""
-    first = text.split("\n", 1)[0].rstrip()
-    if not first or (spans and spans[0][0] == 0) or not holds(GRADE, first):
-        return 0
-    return len(first)
 
 
 def _titles(meta: dict[str, Any]) -> set[str]:
