@@ -7,7 +7,6 @@ from assistant.answer.units import with_completions, with_context, with_neighbou
 from assistant.retrieval.passages import (
     Unit,
     has_content,
-    is_closing,
     is_furniture,
     is_title,
     units_of,
@@ -61,19 +60,16 @@ def test_a_title_line_above_cover_fields_is_its_own_unit() -> None:
     assert plain[0].text.startswith(title + "\n")
 
 
-def test_a_closing_minute_and_a_list_of_attachments_are_not_answers() -> None:
-    assert is_closing("There being no further business the meeting closed at 9.52 pm")
-    assert is_closing("The meeting closed at 12.35 pm.")
-    assert not is_closing("The Chair closed the consultation on 6 January 2025.")
+def test_a_list_of_attachments_is_furniture() -> None:
     attachments = (
         "Report (PDF 412 KB); Appendix A – Policy (PDF 1 MB); Record of Decision (PDF 98 KB)"
     )
     assert is_furniture(attachments)
 
 
-def test_fields_that_give_dates_answer_when() -> None:
+def test_fields_that_give_dates_are_furniture_not_titles() -> None:
     fields = "Publication date: 17/03/2025\nDecision made: 13/03/2025\nEffective from: 25/03/2025"
-    assert is_furniture(fields) and not is_furniture(fields, dates_asked=True)
+    assert is_furniture(fields)
     assert not is_title("Date of decision: 13/03/2025", {})
 
 

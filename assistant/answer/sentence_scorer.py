@@ -14,8 +14,6 @@ from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
 from assistant.retrieval.passages import (
     SHORT_UNIT_WORDS,
     Unit,
-    is_closing,
-    is_furniture,
     mark_titles,
     units_of,
 )
@@ -68,11 +66,6 @@ class SentenceScorer:
         # A heading names a topic (and is in every quote's label); it answers nothing, unless
         # it is an inspection's judgement ('Overall effectiveness: Inadequate').
         units = [u for u in units if not u.title or (GRADE in wanted and holds(GRADE, u.text))]
-        units = [
-            u
-            for u in units
-            if not is_furniture(u.text, DATE in wanted) and not is_closing(u.text)
-        ]
         if not units:
             return []
         questions = [plan, *plan.parts]

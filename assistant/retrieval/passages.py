@@ -1,5 +1,5 @@
 """The quotable units of a passage (sentences, list items, resolution clauses) and what a unit
-or passage is: a heading, a label or address block, the closing minute, a passage's context
+or passage is: a heading, a label or address block, a passage's context
 header. Retrieval, the reranker and the answer steps read passages through these."""
 
 from __future__ import annotations
@@ -24,11 +24,6 @@ FURNITURE_FIELDS = 3
 DATED_FIELD = re.compile(r"\b(?:date|effective|published|made|decided)\b[^:]{0,30}:\s*\d", re.I)
 # A list of a web page's attachments: 'Report (PDF 412 KB); Appendix A (PDF 1 MB)'.
 ATTACHMENT = re.compile(r"\((?:PDF|DOCX?|XLSX?|ODT|HTML?)\b[^)]*?\d+\s?[KMG]B\)", re.I)
-CLOSING = re.compile(
-    r"^\W*(?:there being no (?:further|other) business|the meeting (?:closed|ended|finished|"
-    r"concluded|rose) at)",
-    re.I,
-)
 ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 
 
@@ -50,23 +45,16 @@ class Unit:
     title: bool = False
 
 
-def is_furniture(text: str, dates_asked: bool = False) -> bool:
-    """An address block or a list of names and dates (many short lines, no sentence), or a
-    report's cover fields ('From: … To: … Subject: … Classification: …'); asked when, fields
-    that give dates ('Date of decision: 13/03/2025 … Effective from: 25/03/2025') answer."""
+def is_furniture(text: str) -> bool:
+    """An address block or a list of names and dates (many short lines, no sentence), a
+    report's cover fields ('From: … To: … Subject: … Classification: …'), a list of
+    attachments."""
     lines = [line for line in text.splitlines() if line.strip()]
     short_lines = (
         len(lines) >= FURNITURE_LINES and sum(map(len, lines)) / len(lines) < FURNITURE_WIDTH
     )
     fields = len(FIELD_LABEL.findall(text)) >= FURNITURE_FIELDS
-    fields = fields and not (dates_asked and DATED_FIELD.search(text))
     return short_lines or fields or len(ATTACHMENT.findall(text)) >= 2
-
-
-def is_closing(text: str) -> bool:
-    """The minute that closes a meeting ('There being no further business the meeting closed
-    at 9.38 pm'): it answers only a question about the close."""
-    return bool(CLOSING.match(text))
 
 
 def is_title(text: str, meta: dict[str, object]) -> bool:
