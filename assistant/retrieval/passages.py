@@ -77,8 +77,8 @@ def is_title(text: str, meta: dict[str, object]) -> bool:
 
 def mark_titles(units: list[Unit], passages: list[Passage]) -> None:
     """Mark the units that are headings, not sentences. A short line under one that ends with a
-    colon is an item of the list that line opens ('Pricing in Phase V:' over 'All lot sizes:
-    $400,000 per acre'), not a heading."""
+    colon is an item of the list that line opens ('Allotment charges:' over 'Full plot: £85 per
+    year'), not a heading."""
     for unit in units:
         unit.title = is_title(unit.text, passages[unit.passage_rank].metadata)
     for before, unit in zip(units, units[1:], strict=False):
