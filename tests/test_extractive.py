@@ -293,6 +293,22 @@ def test_a_count_that_does_not_name_what_it_counts_answers(wide_answerer) -> Non
     assert "410" in answer.text
 
 
+def test_the_figure_margin_decides_how_close_a_figure_must_fit(wide_answerer) -> None:
+    text = (
+        "The carers' centre supports young carers in every town of the district. At present "
+        "410 receive a weekly respite session run by its staff."
+    )
+    question = "How many young carers have a respite session each week?"
+    strict = ExtractiveAnswerer(
+        wide_answerer.embeddings,
+        Settings(_env_file=None, figure_margin=2.0),  # above any sentence's score
+        terms=wide_answerer.terms,
+    )
+    assert not _answer_from(wide_answerer, question, text).abstained
+    declined = _answer_from(strict, question, text)
+    assert declined.abstained and "410" not in declined.text
+
+
 def test_a_list_item_under_a_line_ending_in_a_colon_is_quoted(wide_answerer) -> None:
     text = (
         "Allotment charges from April for the Wenbury sites:\n\n"

@@ -42,14 +42,14 @@ from assistant.types import Answer, Passage
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label).
 REQUIRED = frozenset({NUMBER, COUNT, SUM, GRADE})
-# A sentence answers with the figure it was asked for only if it scores near the best one,
+# A sentence answers with the figure or grade it was asked for only if it scores near the best
+# one,
 ASKED_SLACK = 0.15
-# and fits the question at least the abstention threshold plus this margin. Figures are in most
-# sentences of council papers, so one near the topic is weak evidence (set from the scores of
-# answering and non-answering sentences on the labelled question sets); judgement wording is
-# found nowhere else, and the judgement is often a short heading ('Overall effectiveness:
-# Requires improvement to be good').
-REQUIRED_MARGIN = {NUMBER: 0.1, COUNT: 0.1, SUM: 0.1, GRADE: -ASKED_SLACK}
+# and fits the question at least the abstention threshold plus a margin: for a figure the
+# ``figure_margin`` setting (figures are in most sentences of council papers, so one near the
+# topic is weak evidence; evals.calibrate chooses it), for a grade this one (judgement wording
+# is found nowhere else, and the judgement is often a short heading).
+GRADE_MARGIN = -ASKED_SLACK
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
 # A sentence of another passage scoring this close to the best one is quoted too (with its own
@@ -173,9 +173,10 @@ class ExtractiveAnswerer:
             return None
         anchor = ranked[0]
         for kind in _required_of_anchor(plan):
-            floor = threshold + REQUIRED_MARGIN[kind]
-            if kind != GRADE:  # a grade is found nowhere but in a judgement: no relative floor
-                floor = max(floor, anchor.score - ASKED_SLACK)
+            if kind == GRADE:  # a grade is found nowhere but in a judgement: no relative floor
+                floor = threshold + GRADE_MARGIN
+            else:
+                floor = max(threshold + self.settings.figure_margin, anchor.score - ASKED_SLACK)
             holding = [u for u in ranked if u.score >= floor and holds(kind, u.text, plan.figures)]
             if not holding:
                 return None
