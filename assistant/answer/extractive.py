@@ -42,8 +42,7 @@ from assistant.types import Answer, Passage
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label).
 REQUIRED = frozenset({NUMBER, COUNT, SUM, GRADE})
-# A sentence answers with the figure or grade it was asked for only if it scores near the best
-# one,
+# A sentence answers with the figure or grade asked for only if it scores near the best one,
 ASKED_SLACK = 0.15
 # and fits the question at least the abstention threshold plus a margin: for a figure the
 # ``figure_margin`` setting (figures are in most sentences of council papers, so one near the
@@ -239,4 +238,3 @@ def _holds_all(part: Query, unit: Unit, given: frozenset[str]) -> bool:
     question ``given`` (a meeting's date is in every quote's label, so a date is not required
     of the sentence)."""
     return all(holds(kind, unit.text, given) for kind in part.wanted - {DATE})
-
