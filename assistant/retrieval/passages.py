@@ -1,6 +1,6 @@
 """The quotable units of a passage (sentences, list items, resolution clauses) and what a unit
-or passage is: a heading, a label or address block, a passage's context
-header. Retrieval, the reranker and the answer steps read passages through these."""
+or passage is: a heading, a label or address block, a passage's context header. Retrieval, the
+reranker and the answer steps read passages through these."""
 
 from __future__ import annotations
 
