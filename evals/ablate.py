@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evals.run import answer_result, format_summary, load_questions
+from evals.run import answer_result, format_summary, load_questions, without_latency
 from evals.scoring import score_question, summarise
 
 
@@ -90,7 +90,7 @@ def run_row(assistant: Any, questions: list[Any], row: Row, k: int) -> dict[str,
         for part, adapter in adapters:
             part.adapter = adapter
     summary = summarise(records, k)
-    return {key: value for key, value in summary.items() if key not in ("p50_ms", "p95_ms")}
+    return without_latency(summary)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from evals.run import answer_result, format_summary, load_questions
+from evals.run import answer_result, format_summary, load_questions, without_latency
 from evals.scoring import Question, QuestionScore, score_question, summarise
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45)
@@ -112,7 +112,7 @@ def choose(records: dict[Point, list[QuestionScore]], k: int) -> Point:
 
 
 def report(name: str, records: list[QuestionScore], k: int) -> str:
-    summary = {key: v for key, v in summarise(records, k).items() if not key.endswith("_ms")}
+    summary = without_latency(summarise(records, k))
     return f"{format_summary(summary, name)} balanced={balanced(summary):.3f}"
 
 

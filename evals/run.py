@@ -249,6 +249,11 @@ def format_line(record: QuestionScore, k: int) -> str:
     )
 
 
+def without_latency(summary: dict[str, Any]) -> dict[str, Any]:
+    """A summary without its timings (for runs whose answers are not timed one by one)."""
+    return {key: value for key, value in summary.items() if key not in ("p50_ms", "p95_ms")}
+
+
 def format_summary(summary: dict[str, Any], name: str) -> str:
     """The summary on one line, ``-`` for scores that do not apply."""
     fields = " ".join(f"{key}={_num(value)}" for key, value in summary.items() if key != "k")

@@ -106,4 +106,7 @@ def named_things(question: str) -> list[str]:
     capitalised only because it comes first."""
     first_lowered = re.sub(r"^\W*\w+", lambda m: m.group(0).lower(), question)
     return [n for n in NAMED_THING.findall(first_lowered) if not NOT_A_THING.search(n)]
+
+
+# A capitalised word not at the start of a sentence: a name the question gives.
 PROPER_NOUN = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
