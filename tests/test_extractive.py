@@ -9,6 +9,7 @@ import pytest
 
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.prompts import CANNOT_ANSWER
+from assistant.answer.sentence_scorer import PASSAGE_LOGIT_CLIP, passage_logit
 from assistant.retrieval.names import Vocabulary
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import understand
@@ -36,7 +37,8 @@ def _passage(pid: str, text: str, kind: str, source: str = "cabinet/minutes.pdf"
         "section_kind": kind,
         "source": source,
     }
-    return Passage(pid, text, source, 3, 0.5, meta)
+    # 1.5: a reranker logit as the passages that answer a question typically get.
+    return Passage(pid, text, source, 3, 1.5, meta)
 
 
 @pytest.fixture(scope="module")
@@ -328,3 +330,22 @@ def test_a_sentence_of_another_passage_that_ties_with_the_best_is_quoted(wide_an
     behind = Unit(2, 0, 10, "behind", score=0.60)
     near = wide_answerer._runners_up(anchor, [anchor, tied, behind], floor=0.5)
     assert tied in near and behind not in near
+
+
+def test_the_same_sentence_scores_higher_in_a_passage_the_reranker_prefers(answerer) -> None:
+    text = "The committee agreed to extend the library opening hours on Saturdays."
+    question = "Did the committee extend library opening hours?"
+    doubted, preferred = _passage("1", text, "discussion"), _passage("2", text, "discussion")
+    doubted.score, preferred.score = -1.0, 2.0
+    units = answerer.scorer.score(understand(question), [doubted, preferred])
+    score = {u.passage_rank: u.score for u in units}
+    weight = answerer.scorer.weights["passage"]
+    assert score[1] - score[0] == pytest.approx(weight * 3.0)
+
+
+def test_a_passage_logit_counts_only_up_to_the_clip() -> None:
+    far = _passage("1", "Any text.", "discussion")
+    far.score = 40.0
+    assert passage_logit(far) == PASSAGE_LOGIT_CLIP
+    far.score = -40.0
+    assert passage_logit(far) == -PASSAGE_LOGIT_CLIP

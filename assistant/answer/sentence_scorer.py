@@ -26,6 +26,9 @@ from assistant.types import Passage
 
 ANSWER_PASSAGES = 5
 
+# Reranker logits beyond this (either way) count as this.
+PASSAGE_LOGIT_CLIP = 3.0
+
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
 FACTS = frozenset({NUMBER, COUNT, SUM, GRADE, DATE})
 
@@ -154,17 +157,24 @@ class SentenceScorer:
 
 
 def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float]:
-    """Beyond wording: the passage's rank, the section the question asks for (a resolution, an
-    action), and a real sentence, not a fragment."""
+    """Beyond wording: how relevant the reranker found the passage, the section the question
+    asks for (a resolution, an action), and a real sentence, not a fragment."""
     meta = passage.metadata
     # Asked what was decided (or actioned), the minutes' resolution (action) section.
     kind = meta.get("section_kind")
     return {
-        "rank": (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES,
+        "passage": passage_logit(passage),
         "resolution": float(plan.wants_resolution and kind == "resolution"),
         "action": float(plan.wants_action and kind == "action"),
         "short": float(not unit.title and words(unit.text) < SHORT_UNIT_WORDS),
     }
+
+
+def passage_logit(passage: Passage) -> float:
+    """The learned reranker's logit for the passage (``Passage.score``), clipped so that one
+    passage scored far above the rest does not outweigh how well a sentence fits the question.
+    With the reranker off the score is the fused one, near 0 for every passage: no prior."""
+    return max(-PASSAGE_LOGIT_CLIP, min(PASSAGE_LOGIT_CLIP, passage.score))
 
 
 def _section_title(passage: Passage) -> str:
