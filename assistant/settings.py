@@ -109,12 +109,17 @@ class Settings(BaseSettings):
         3, ge=0, description="Most passages of one file among the top_k (0 = no limit)."
     )
     answer_sentences: int = Field(3, ge=1, description="Most sentences in an extractive answer.")
-    # The two abstention cuts were chosen together by evals.calibrate (evals/README.md).
+    # The three abstention cuts were chosen together by evals.calibrate (evals/README.md).
     abstain_threshold: float = Field(
-        0.25, description="Below this sentence score the answer says the documents do not answer."
+        0.3, description="Below this sentence score the answer says the documents do not answer."
+    )
+    min_coverage: float = Field(
+        0.36,
+        description="Share of the question's rare words some top passage must contain; "
+        "below it the answer says the documents do not answer.",
     )
     figure_margin: float = Field(
-        0.4,
+        0.35,
         description="Asked for a figure, the sentence giving it must score this much above "
         "abstain_threshold; otherwise the answer says the documents do not give the figure.",
     )

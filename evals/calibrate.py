@@ -1,10 +1,10 @@
 """Choose the abstention cut on one question set and check it on another:
 ``python -m evals.calibrate --corpus DIR --index-dir INDEX --choose A.jsonl [...] --check B.jsonl``.
 
-The extractive answer declines when its best sentence scores under ``abstain_threshold`` or,
-asked for a figure, when no sentence giving one scores ``figure_margin`` above the threshold.
-This retrieves each question once, answers it at every point of a grid of the two, and scores
-every point as
+The extractive answer declines when its best sentence scores under ``abstain_threshold``, when
+no top passage holds ``min_coverage`` of the question's rare words, or, asked for a figure, when
+no sentence giving one scores ``figure_margin`` above the threshold. This retrieves each
+question once, answers it at every point of a grid of the three, and scores every point as
 ``evals.run`` does. The chosen point maximises the balanced score, the mean of answer recall
 (answerable questions answered with the expected strings) and abstention (unanswerable ones
 declined): a wrong answer from an official record costs as much as a missed one, so neither
@@ -26,21 +26,30 @@ from evals.run import answer_result, format_summary, load_questions, without_lat
 from evals.scoring import Question, QuestionScore, score_question, summarise
 
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45)
+COVERAGES = (0.0, 0.36, 0.42)
 FIGURE_MARGINS = (0.1, 0.2, 0.3, 0.35, 0.4)
 
 
 @dataclass(frozen=True)
 class Point:
-    """One setting of the two abstention cuts."""
+    """One setting of the three abstention cuts."""
 
     threshold: float
+    coverage: float
     figure_margin: float
 
     def __str__(self) -> str:
-        return f"abstain_threshold={self.threshold} figure_margin={self.figure_margin}"
+        return (
+            f"abstain_threshold={self.threshold} min_coverage={self.coverage} "
+            f"figure_margin={self.figure_margin}"
+        )
 
     def settings(self) -> dict[str, float]:
-        return {"abstain_threshold": self.threshold, "figure_margin": self.figure_margin}
+        return {
+            "abstain_threshold": self.threshold,
+            "min_coverage": self.coverage,
+            "figure_margin": self.figure_margin,
+        }
 
 
 @dataclass
@@ -129,8 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Every point re-reads the same sentences: encode each once (the scorer only encodes).
     scorer = assistant.answerer.scorer
     scorer.embeddings = cast(Any, VectorCache(scorer.embeddings))
-    shipped = Point(settings.abstain_threshold, settings.figure_margin)
-    points = [Point(t, m) for t, m in itertools.product(THRESHOLDS, FIGURE_MARGINS)]
+    shipped = Point(settings.abstain_threshold, settings.min_coverage, settings.figure_margin)
+    grid = itertools.product(THRESHOLDS, COVERAGES, FIGURE_MARGINS)
+    points = [Point(t, c, m) for t, c, m in grid]
     points += [shipped] if shipped not in points else []
     pooled: dict[Point, list[QuestionScore]] = {point: [] for point in points}
     for path in args.choose:

@@ -37,8 +37,7 @@ def _passage(pid: str, text: str, kind: str, source: str = "cabinet/minutes.pdf"
         "section_kind": kind,
         "source": source,
     }
-    # 1.5: a reranker logit as the passages that answer a question typically get.
-    return Passage(pid, text, source, 3, 1.5, meta)
+    return Passage(pid, text, source, 3, 0.5, meta)
 
 
 @pytest.fixture(scope="module")
@@ -335,12 +334,14 @@ def test_a_sentence_of_another_passage_that_ties_with_the_best_is_quoted(wide_an
 def test_the_same_sentence_scores_higher_in_a_passage_the_reranker_prefers(answerer) -> None:
     text = "The committee agreed to extend the library opening hours on Saturdays."
     question = "Did the committee extend library opening hours?"
-    doubted, preferred = _passage("1", text, "discussion"), _passage("2", text, "discussion")
-    doubted.score, preferred.score = -1.0, 2.0
+    doubted = _passage("1", text, "discussion")
+    preferred = _passage("2", text, "discussion", source="cabinet/other.pdf")
+    doubted.score, preferred.score = 2.0, -1.0
     units = answerer.scorer.score(understand(question), [doubted, preferred])
     score = {u.passage_rank: u.score for u in units}
-    weight = answerer.scorer.weights["passage"]
-    assert score[1] - score[0] == pytest.approx(weight * 3.0)
+    # Ranked second, the passage loses the rank prior; found less relevant, its logit's share.
+    rank_step = answerer.scorer.weights["rank"] / 5
+    assert score[0] - score[1] == pytest.approx(rank_step + answerer.scorer.weights["passage"] * 3)
 
 
 def test_a_passage_logit_counts_only_up_to_the_clip() -> None:

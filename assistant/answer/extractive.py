@@ -31,12 +31,13 @@ from assistant.answer.units import (
 from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
-from assistant.retrieval.passages import Unit
+from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import Query
 from assistant.settings import Settings
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
 from assistant.store.keyword import TermStats, Uniform
+from assistant.text import tokenize
 from assistant.types import Answer, Passage
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label).
@@ -87,7 +88,8 @@ class ExtractiveAnswerer:
             or councils_not_found(plan, top)
             or things_not_found(plan, top)
         )
-        units = self.scorer.score(plan, top) if top and not missing else []
+        covered = self._coverage(plan, top) >= self.settings.min_coverage
+        units = self.scorer.score(plan, top) if top and covered and not missing else []
         units = on_subject(plan, units, top)
         chosen = self._select(plan, units)
         chosen = with_following_clauses(plan, chosen, units, top)
@@ -104,6 +106,34 @@ class ExtractiveAnswerer:
             return Answer(plan.question, text, [], passages, abstained=True)
         text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
+
+    def _coverage(self, plan: Query, passages: list[Passage]) -> float:
+        """The largest share (by rarity) of the question's content words one passage holds
+        (for a question of several parts, the mean over its parts).
+
+        A question whose rare words no passage contains asks about something the documents do
+        not cover, however similar the passages sound.
+        """
+        # A follow-up pointing back ('that contract') is about what the earlier question named.
+        whole = plan.subject.terms
+        held = [set(tokenize(in_context(p))) for p in passages]
+        if plan.parts:
+            shares = [self._coverage_of(part.terms, held) for part in plan.parts]
+            return max(self._coverage_of(whole, held), sum(shares) / len(shares))
+        return self._coverage_of(whole, held)
+
+    def _coverage_of(self, terms: frozenset[str], held: list[set[str]]) -> float:
+        """The largest idf-weighted share of a question's content ``terms`` one passage holds."""
+        total = sum(self.terms.idf(t) for t in terms)
+        if not total:
+            return 1.0
+        return max(
+            (
+                sum(self.terms.idf(t) for t in terms & passage_terms) / total
+                for passage_terms in held
+            ),
+            default=0.0,
+        )
 
     def _select(self, plan: Query, units: list[Unit]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,

@@ -157,12 +157,13 @@ class SentenceScorer:
 
 
 def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float]:
-    """Beyond wording: how relevant the reranker found the passage, the section the question
-    asks for (a resolution, an action), and a real sentence, not a fragment."""
+    """Beyond wording: the passage's rank and how relevant the reranker found it, the section
+    the question asks for (a resolution, an action), and a real sentence, not a fragment."""
     meta = passage.metadata
     # Asked what was decided (or actioned), the minutes' resolution (action) section.
     kind = meta.get("section_kind")
     return {
+        "rank": (ANSWER_PASSAGES - unit.passage_rank) / ANSWER_PASSAGES,
         "passage": passage_logit(passage),
         "resolution": float(plan.wants_resolution and kind == "resolution"),
         "action": float(plan.wants_action and kind == "action"),
