@@ -9,7 +9,11 @@ import pytest
 
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.prompts import CANNOT_ANSWER
-from assistant.answer.sentence_scorer import PASSAGE_LOGIT_CLIP, passage_logit
+from assistant.answer.sentence_scorer import (
+    ANSWER_PASSAGES,
+    PASSAGE_LOGIT_CLIP,
+    passage_logit,
+)
 from assistant.retrieval.names import Vocabulary
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import understand
@@ -334,14 +338,16 @@ def test_a_sentence_of_another_passage_that_ties_with_the_best_is_quoted(wide_an
 def test_the_same_sentence_scores_higher_in_a_passage_the_reranker_prefers(answerer) -> None:
     text = "The committee agreed to extend the library opening hours on Saturdays."
     question = "Did the committee extend library opening hours?"
-    doubted = _passage("1", text, "discussion")
-    preferred = _passage("2", text, "discussion", source="cabinet/other.pdf")
-    doubted.score, preferred.score = 2.0, -1.0
-    units = answerer.scorer.score(understand(question), [doubted, preferred])
+    preferred = _passage("1", text, "discussion")
+    doubted = _passage("2", text, "discussion", source="cabinet/other.pdf")
+    preferred.score, doubted.score = 2.0, -1.0
+    units = answerer.scorer.score(understand(question), [preferred, doubted])
     score = {u.passage_rank: u.score for u in units}
-    # Ranked second, the passage loses the rank prior; found less relevant, its logit's share.
-    rank_step = answerer.scorer.weights["rank"] / 5
-    assert score[0] - score[1] == pytest.approx(rank_step + answerer.scorer.weights["passage"] * 3)
+    weights = answerer.scorer.weights
+    # Ranked second, the doubted passage loses a step of the rank prior and its logit's share.
+    rank_step = weights["rank"] / ANSWER_PASSAGES
+    logit_share = weights["passage"] * (preferred.score - doubted.score)
+    assert score[0] - score[1] == pytest.approx(rank_step + logit_share)
 
 
 def test_a_passage_logit_counts_only_up_to_the_clip() -> None:
