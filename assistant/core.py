@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generate import LLMAnswerer
 from assistant.answer.learned import LearnedAnswerer
@@ -17,9 +18,10 @@ from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.question import Query, understand
 from assistant.retrieval.relevance import RelevanceModels
 from assistant.retrieval.rerank import RelevanceScorer
-from assistant.settings import Settings
+from assistant.settings import BUNDLED_MODEL, Settings
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.chroma import IndexStore
+from assistant.store.embeddings import resolve_model_path
 from assistant.types import Answer, Decision, Filters, Passage
 from assistant.views.latest import latest_answer
 from assistant.views.register import load_register
@@ -170,6 +172,14 @@ class Assistant:
         return sorted({str(m.get("doc_kind")) for m in self.retriever.keyword.metadatas} - {""})
 
 
+def cross_encoder_for(settings: Settings) -> SentenceCrossEncoder | None:
+    """The sentence cross-encoder when it is on and fits the embedding model (it was fitted
+    from the bundled one)."""
+    if not settings.cross_encoder or settings.embedding_model != BUNDLED_MODEL:
+        return None
+    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL))
+
+
 def build_assistant(
     settings: Settings,
     *,
@@ -206,6 +216,7 @@ def build_assistant(
             terms=retriever.keyword,
             boilerplate=boilerplate,
             adapter=adapters.get("sentence"),
+            cross=cross_encoder_for(settings),
         )
     )
     register = load_register(settings.index_path)

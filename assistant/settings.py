@@ -75,6 +75,12 @@ class Settings(BaseSettings):
         "(assistant/retrieval/adapter.py) for dense search and, in the 'rules' answer step, "
         "for sentence similarity; used only with the embedding model they were fitted for.",
     )
+    cross_encoder: bool = Field(
+        True,
+        description="Add the sentence cross-encoder's logit (assistant/answer/cross_encoder.py) "
+        "to the 'rules' answer step's sentence score; used only with the bundled embedding "
+        "model it was fitted from. The abstention cuts below were chosen with it on.",
+    )
     answer_step: Literal["rules", "learned"] = Field(
         "rules",
         description="'rules': the extractive answerer of assistant/answer/extractive.py; "

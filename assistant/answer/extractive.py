@@ -5,6 +5,7 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 from __future__ import annotations
 
 from assistant.answer.citations import compose
+from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.prompts import (
     CANNOT_ANSWER_DETAIL,
     DATED_BUT_ABSENT,
@@ -66,6 +67,7 @@ class ExtractiveAnswerer:
         terms: TermStats | None = None,
         boilerplate: Boilerplate | None = None,
         adapter: QueryAdapter | None = None,
+        cross: SentenceCrossEncoder | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.settings = settings
@@ -75,7 +77,9 @@ class ExtractiveAnswerer:
         weights = SentenceWeights.load(
             adapted=adapter is not None, path=settings.sentence_weights or WEIGHTS_FILE
         )
-        self.scorer = SentenceScorer(embeddings, self.terms, self.boilerplate, weights, adapter)
+        self.scorer = SentenceScorer(
+            embeddings, self.terms, self.boilerplate, weights, adapter, cross
+        )
 
     def answer(self, plan: Query, passages: list[Passage]) -> Answer:
         """An ``Answer`` quoting the best units of the top passages (or abstaining)."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answer.cross_encoder import SentenceCrossEncoder, pair_text
 from assistant.answer.weights import SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
@@ -28,6 +29,9 @@ ANSWER_PASSAGES = 5
 
 # Reranker logits beyond this (either way) count as this.
 PASSAGE_LOGIT_CLIP = 3.0
+# Units the cross-encoder reads: the best by the rest of the score. Further down it never
+# changed which unit came first on the question sets it was chosen on (evals/README.md).
+CROSS_UNITS = 12
 
 # Kinds of fact a stock sentence can hold for its own document (a grade, a date, a figure).
 FACTS = frozenset({NUMBER, COUNT, SUM, GRADE, DATE})
@@ -54,12 +58,14 @@ class SentenceScorer:
         boilerplate: Boilerplate,
         weights: SentenceWeights,
         adapter: QueryAdapter | None = None,
+        cross: SentenceCrossEncoder | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.terms = terms
         self.boilerplate = boilerplate
         self.weights = weights
         self.adapter = adapter
+        self.cross = cross
 
     def score(self, plan: Query, passages: list[Passage]) -> list[Unit]:
         """The quotable units of ``passages``, each scored on how well it answers ``plan``."""
@@ -96,7 +102,27 @@ class SentenceScorer:
             unit.score = max(fit for fit, judge in zip(fits, judged, strict=True) if judge)
             unit.part_fits = fits[1 : 1 + len(plan.parts)]
             unit.topic_fit = max(fits)
+        if self.cross is not None:
+            self._add_cross(plan, units, passages)
         return units
+
+    def _add_cross(self, plan: Query, units: list[Unit], passages: list[Passage]) -> None:
+        """The cross-encoder's logit, weighted, added to every fit of the best-scored units; the
+        others get the lowest of those logits (they are already ranked out)."""
+        assert self.cross is not None
+        best = sorted(units, key=lambda u: -u.score)[:CROSS_UNITS]
+        texts = [pair_text(u.text, passages[u.passage_rank]) for u in best]
+        logits = self.cross.logits(plan.question, texts)
+        for unit in units:
+            unit.cross = float(logits.min())
+        for unit, logit in zip(best, logits, strict=True):
+            unit.cross = float(logit)
+        for unit in units:
+            shift = self.weights["cross"] * unit.cross
+            unit.prior += shift
+            unit.score += shift
+            unit.topic_fit += shift
+            unit.part_fits = [fit + shift for fit in unit.part_fits]
 
     def feature_rows(
         self, plan: Query, passages: list[Passage]
@@ -158,7 +184,8 @@ class SentenceScorer:
 
 def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float]:
     """Beyond wording: the passage's rank and how relevant the reranker found it, the section
-    the question asks for (a resolution, an action), and a real sentence, not a fragment."""
+    the question asks for (a resolution, an action), a real sentence, not a fragment, and the
+    cross-encoder's logit (0 until it has read the unit)."""
     meta = passage.metadata
     # Asked what was decided (or actioned), the minutes' resolution (action) section.
     kind = meta.get("section_kind")
@@ -168,6 +195,7 @@ def prior_features(plan: Query, unit: Unit, passage: Passage) -> dict[str, float
         "resolution": float(plan.wants_resolution and kind == "resolution"),
         "action": float(plan.wants_action and kind == "action"),
         "short": float(not unit.title and words(unit.text) < SHORT_UNIT_WORDS),
+        "cross": unit.cross,
     }
 
 

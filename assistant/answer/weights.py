@@ -23,7 +23,7 @@ from assistant.errors import ConfigError
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
 # What the fit of a unit to a question is made of, and the unit's priors.
 FEATURES = ("boilerplate", "title", "cosine", "overlap", "heading", "asked")
-PRIORS = ("rank", "passage", "resolution", "action", "short")
+PRIORS = ("rank", "passage", "resolution", "action", "short", "cross")
 KINDS = ("adapted", "plain")
 
 

@@ -43,6 +43,8 @@ class Unit:
     topic_fit: float = 0.0
     boilerplate: bool = False
     title: bool = False
+    # The cross-encoder's logit for the unit answering the question (0: not read).
+    cross: float = 0.0
 
 
 def is_furniture(text: str) -> bool:

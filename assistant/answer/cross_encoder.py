@@ -1,0 +1,114 @@
+"""How well a sentence answers a question, read by a cross-encoder: the embedding model given
+the question and the sentence (headed by its passage's context) as one input, so that its
+attention compares them word by word, where the bi-encoder compares two vectors made apart.
+
+No cross-encoder ships in a package this project can install offline, so this one is the
+bundled all-MiniLM-L6-v2 with its transformer layers and a one-number head fitted on labelled
+questions (``python -m evals.fit_cross_encoder``). The shipped file holds only what was fitted;
+the word embeddings are the bundled model's own, so it serves that model only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from assistant.errors import ConfigError
+from assistant.types import Passage
+
+if TYPE_CHECKING:
+    import torch
+
+CROSS_ENCODER_FILE = Path(__file__).with_name("cross_encoder.safetensors")
+MAX_TOKENS = 128
+# Characters of the context header put before the sentence.
+CONTEXT_CHARS = 160
+CONTEXT_KEYS = ("council", "committee", "doc_title", "heading", "item_title")
+BATCH = 64
+# Question-sentence pairs remembered: the calibration and a follow-up re-read the same ones.
+CACHE_PAIRS = 20_000
+
+
+def pair_text(sentence: str, passage: Passage) -> str:
+    """The sentence as the cross-encoder reads it: after what its passage is from and about."""
+    meta = passage.metadata
+    context = " | ".join(str(meta[k]) for k in CONTEXT_KEYS if meta.get(k))[:CONTEXT_CHARS]
+    return f"{context}: {sentence}" if context else sentence
+
+
+def mean_pooled(hidden: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
+    """The mean of the tokens' last states (padding left out), as the bi-encoder pools."""
+    mask = attention.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * mask).sum(1) / mask.sum(1)
+
+
+class SentenceCrossEncoder:
+    """Logits for (question, sentence) pairs: above 0, the sentence likely answers."""
+
+    def __init__(self, model_path: str, weights: Path = CROSS_ENCODER_FILE) -> None:
+        self.model_path = model_path
+        self.weights = weights
+        self._cache: OrderedDict[tuple[str, str], float] = OrderedDict()
+
+    @cached_property
+    def _model(self) -> tuple[Any, Any, Any]:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from safetensors.torch import load_file
+        from transformers import AutoModel, AutoTokenizer
+
+        try:
+            fitted = load_file(str(self.weights))
+            tokenizer = AutoTokenizer.from_pretrained(self.model_path)
+            encoder = AutoModel.from_pretrained(self.model_path)
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot load the sentence cross-encoder: {exc}") from exc
+        head = _head(fitted.pop("head.weight"), fitted.pop("head.bias"))
+        missing = set(fitted) - set(encoder.state_dict())
+        if missing:
+            raise ConfigError(
+                f"the cross-encoder weights in {self.weights} do not fit the model at "
+                f"{self.model_path} (unknown: {sorted(missing)[:3]})"
+            )
+        encoder.load_state_dict({k: v.float() for k, v in fitted.items()}, strict=False)
+        encoder.eval()
+        return tokenizer, encoder, head
+
+    def logits(self, question: str, texts: list[str]) -> np.ndarray:
+        """One logit per text of how well it answers ``question`` (remembered per pair)."""
+        new = list(dict.fromkeys(t for t in texts if (question, t) not in self._cache))
+        for start in range(0, len(new), BATCH):
+            batch = new[start : start + BATCH]
+            for text, logit in zip(batch, self._run(question, batch), strict=True):
+                self._cache[(question, text)] = float(logit)
+        while len(self._cache) > CACHE_PAIRS:
+            self._cache.popitem(last=False)
+        return np.array([self._cache[(question, t)] for t in texts], dtype=np.float64)
+
+    def _run(self, question: str, texts: list[str]) -> np.ndarray:
+        import torch
+
+        tokenizer, encoder, head = self._model
+        inputs = tokenizer(
+            [question] * len(texts),
+            texts,
+            truncation="only_second",
+            max_length=MAX_TOKENS,
+            padding=True,
+            return_tensors="pt",
+        )
+        with torch.inference_mode():
+            hidden = encoder(**inputs).last_hidden_state
+            return head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1).numpy()
+
+
+def _head(weight: torch.Tensor, bias: torch.Tensor) -> Any:
+    import torch
+
+    head = torch.nn.Linear(weight.shape[1], 1)
+    head.load_state_dict({"weight": weight.float(), "bias": bias.float()})
+    return head.eval()

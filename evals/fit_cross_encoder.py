@@ -1,0 +1,156 @@
+"""Fit the sentence cross-encoder (``assistant/answer/cross_encoder.safetensors``) on labelled
+question sets.
+
+    python -m evals.fit_cross_encoder --set ../shared/corpus ../shared/eval/dev.jsonl \\
+        --set ../shared/corpus more.jsonl --index-dir INDEX
+
+Every question is read and searched as the assistant does, and the quotable units of its top
+five passages are scored by the answer step without the cross-encoder. A unit holding every
+expected answer string (or, where none holds them all, one of them) is a positive; the other
+units of the question are negatives: the ten the answer step scored highest (the ones it
+confuses with the answer) and five more at random. Every unit of an unanswerable question is a
+negative, so that the model learns a near miss from an answer. Answerable questions no unit
+answers are left out (their passages were not the right ones).
+
+The model is the bundled all-MiniLM-L6-v2 given the question and the unit (headed by its
+passage's context, :func:`~assistant.answer.cross_encoder.pair_text`) as one input, its tokens'
+last states mean-pooled into a one-number head. Its six transformer layers and the head are
+fitted (the word embeddings stay the bundled model's) by binary cross-entropy, two epochs; the
+file written holds the layers (float16) and the head.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.answer.cross_encoder import CROSS_ENCODER_FILE, MAX_TOKENS, mean_pooled, pair_text
+from evals.run import load_questions
+from evals.scoring import contains
+
+HARD_NEGATIVES, RANDOM_NEGATIVES = 10, 5
+EPOCHS, BATCH, WARMUP = 2, 32, 30
+LAYER_RATE, HEAD_RATE = 5e-5, 1e-3
+SEED = 0
+
+
+@dataclass(frozen=True)
+class Pair:
+    question: str
+    text: str
+    label: float
+
+
+def collect(assistant: Any, questions_file: Path, rng: random.Random) -> list[Pair]:
+    """The training pairs of one question set (see the module's docstring)."""
+    scorer = assistant.answerer.scorer
+    scorer.cross = None  # the negatives are the ones the rest of the score confuses
+    pairs = []
+    for question in load_questions(questions_file):
+        plan = assistant.plan(question.question, list(question.history) or None)
+        top = assistant.search(plan)[:5]
+        units = scorer.score(plan, top) if top else []
+        labels = _labels([u.text for u in units], question.answer_contains)
+        if question.answerable and not any(labels):
+            continue
+        negatives = sorted(
+            (u for u, y in zip(units, labels, strict=True) if not y), key=lambda u: -u.score
+        )
+        rest = negatives[HARD_NEGATIVES:]
+        chosen = negatives[:HARD_NEGATIVES] + rng.sample(rest, min(RANDOM_NEGATIVES, len(rest)))
+        positives = [u for u, y in zip(units, labels, strict=True) if y]
+        pairs += [
+            Pair(question.question, pair_text(u.text, top[u.passage_rank]), float(y))
+            for u, y in [(u, 1) for u in positives] + [(u, 0) for u in chosen]
+        ]
+    return pairs
+
+
+def _labels(texts: list[str], strings: Sequence[str]) -> list[bool]:
+    if not strings:
+        return [False] * len(texts)
+    every = [all(contains(t, s) for s in strings) for t in texts]
+    return every if any(every) else [any(contains(t, s) for s in strings) for t in texts]
+
+
+def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
+    """The fitted layers and head, as the shipped file holds them."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    torch.manual_seed(SEED)
+    tokenizer = AutoTokenizer.from_pretrained(model_path)
+    encoder = AutoModel.from_pretrained(model_path)
+    head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    encoder.embeddings.requires_grad_(False)
+    layers = [p for p in encoder.encoder.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(
+        [{"params": layers, "lr": LAYER_RATE}, {"params": head.parameters(), "lr": HEAD_RATE}],
+        weight_decay=0.01,
+    )
+    positives = sum(p.label for p in pairs)
+    loss_of = torch.nn.BCEWithLogitsLoss(
+        pos_weight=torch.tensor(((len(pairs) - positives) / max(positives, 1)) ** 0.5)
+    )
+    batches = [pairs[i : i + BATCH] for i in range(0, len(pairs), BATCH)]
+    steps, step = EPOCHS * len(batches), 0
+    order = random.Random(SEED)
+    encoder.train()
+    for epoch in range(EPOCHS):
+        order.shuffle(batches)
+        total = 0.0
+        for batch in batches:
+            scale = min(1.0, (step + 1) / WARMUP) * (1 - step / steps)
+            for group, rate in zip(optimiser.param_groups, (LAYER_RATE, HEAD_RATE), strict=True):
+                group["lr"] = rate * scale
+            inputs = tokenizer(
+                [p.question for p in batch],
+                [p.text for p in batch],
+                truncation="only_second",
+                max_length=MAX_TOKENS,
+                padding=True,
+                return_tensors="pt",
+            )
+            hidden = encoder(**inputs).last_hidden_state
+            logits = head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1)
+            loss = loss_of(logits, torch.tensor([p.label for p in batch]))
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            total += float(loss)
+            step += 1
+        print(f"epoch {epoch + 1}: mean loss {total / len(batches):.4f}", file=sys.stderr)
+    fitted = {f"encoder.{k}": v.half() for k, v in encoder.encoder.state_dict().items()}
+    fitted |= {f"head.{k}": v.float() for k, v in head.state_dict().items()}
+    return {k: v.contiguous() for k, v in fitted.items()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from safetensors.torch import save_file
+
+    from assistant.settings import BUNDLED_MODEL
+    from assistant.store.embeddings import resolve_model_path
+    from evals.fit_relevance import open_assistant, sets_parser
+
+    parser = sets_parser(__doc__, CROSS_ENCODER_FILE)
+    parser.add_argument("--index-dir", type=Path, help="an index of the sets' corpus, built")
+    args = parser.parse_args(argv)
+    rng = random.Random(SEED)
+    pairs: list[Pair] = []
+    for corpus, questions in args.set:
+        assistant = open_assistant(Path(corpus), fitted=True, index_dir=args.index_dir)
+        pairs += collect(assistant, Path(questions), rng)
+    print(f"{len(pairs)} pairs, {sum(p.label for p in pairs):.0f} positive", file=sys.stderr)
+    fitted = train(resolve_model_path(BUNDLED_MODEL), pairs)
+    sets = ", ".join(Path(q).name for _, q in args.set)
+    save_file(fitted, str(args.out), metadata={"base": BUNDLED_MODEL, "fitted_on": sets})
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The sentence cross-encoder, with the real bundled model and the shipped weights: it prefers
+the sentence that answers, and the scorer adds its weighted logit to every fit of a unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.cross_encoder import CONTEXT_CHARS, SentenceCrossEncoder, pair_text
+from assistant.answer.sentence_scorer import CROSS_UNITS, SentenceScorer
+from assistant.answer.weights import SentenceWeights
+from assistant.errors import ConfigError
+from assistant.retrieval.question import understand
+from assistant.settings import BUNDLED_MODEL
+from assistant.store.boilerplate import Boilerplate
+from assistant.store.embeddings import resolve_model_path
+from assistant.store.keyword import Uniform
+from assistant.types import Passage
+
+QUESTION = "When will the refurbished Northgate library reopen to the public?"
+ANSWERS = "The Northgate library will reopen to the public on 3 March 2027 after refurbishment."
+OFF_TOPIC = "Members noted the minutes of the previous meeting and agreed they were accurate."
+
+
+def _passage(text: str, **meta: str) -> Passage:
+    return Passage("p1", text, "culture/minutes.pdf", 2, 0.0, {"committee": "Culture", **meta})
+
+
+@pytest.fixture(scope="module")
+def cross() -> SentenceCrossEncoder:
+    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL))
+
+
+def test_pair_text_puts_the_context_first_and_bounds_it() -> None:
+    passage = _passage(ANSWERS, doc_title="Minutes", item_title="x" * 400)
+    text = pair_text(ANSWERS, passage)
+    context, sentence = text.split(": ", 1)
+    assert sentence == ANSWERS
+    assert context.startswith("Culture | Minutes | x")
+    assert len(context) == CONTEXT_CHARS
+    bare = Passage("p2", ANSWERS, "a.pdf", 1, 0.0, {})
+    assert pair_text(ANSWERS, bare) == ANSWERS
+
+
+def test_the_answering_sentence_gets_the_higher_logit(cross) -> None:
+    logits = cross.logits(QUESTION, [OFF_TOPIC, ANSWERS])
+    assert logits.shape == (2,)
+    assert logits[1] > logits[0]
+    # Remembered: asked again, the same numbers without running the model.
+    assert list(cross.logits(QUESTION, [ANSWERS, OFF_TOPIC])) == [logits[1], logits[0]]
+
+
+def test_weights_for_another_model_are_refused(tmp_path) -> None:
+    import numpy as np
+    from safetensors.numpy import save_file
+
+    path = tmp_path / "other.safetensors"
+    save_file(
+        {
+            "encoder.layer.99.output.dense.weight": np.zeros((2, 2), np.float32),
+            "head.weight": np.zeros((1, 384), np.float32),
+            "head.bias": np.zeros(1, np.float32),
+        },
+        str(path),
+    )
+    with pytest.raises(ConfigError, match="do not fit"):
+        SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL), path).logits(QUESTION, [ANSWERS])
+
+
+def test_scorer_adds_the_weighted_logit_to_every_fit(embeddings, cross) -> None:
+    weights = SentenceWeights.load(adapted=False)
+    plain = SentenceScorer(embeddings, Uniform(), Boilerplate(set()), weights)
+    crossed = SentenceScorer(embeddings, Uniform(), Boilerplate(set()), weights, cross=cross)
+    sentences = [ANSWERS, OFF_TOPIC] + [
+        f"The committee received report number {n} on grounds maintenance in the parks."
+        for n in range(14)
+    ]
+    passage = _passage(" ".join(sentences))
+    plan = understand(QUESTION)
+    before = {u.text: u for u in plain.score(plan, [passage])}
+    after = {u.text: u for u in crossed.score(plan, [passage])}
+    assert len(after) > CROSS_UNITS  # some units are past the ones the cross-encoder reads
+    logits = {u.cross for u in after.values()}
+    floor = min(logits)
+    assert sum(u.cross == floor for u in after.values()) >= len(after) - CROSS_UNITS
+    for text, unit in after.items():
+        shift = weights["cross"] * unit.cross
+        assert unit.score == pytest.approx(before[text].score + shift)
+        assert unit.topic_fit == pytest.approx(before[text].topic_fit + shift)
+    assert after[ANSWERS].cross > after[OFF_TOPIC].cross
