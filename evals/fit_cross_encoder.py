@@ -121,7 +121,7 @@ def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
-            total += float(loss)
+            total += loss.item()
             step += 1
         print(f"epoch {epoch + 1}: mean loss {total / len(batches):.4f}", file=sys.stderr)
     fitted = {f"encoder.{k}": v.half() for k, v in encoder.encoder.state_dict().items()}
