@@ -49,6 +49,15 @@ def test_the_answering_sentence_gets_the_higher_logit(cross) -> None:
     assert list(cross.logits(QUESTION, [ANSWERS, OFF_TOPIC])) == [logits[1], logits[0]]
 
 
+def test_it_serves_langchains_cross_encoder_reranker(cross) -> None:
+    from langchain_classic.retrievers.document_compressors import CrossEncoderReranker
+    from langchain_core.documents import Document
+
+    documents = [Document(page_content=OFF_TOPIC), Document(page_content=ANSWERS)]
+    reranked = CrossEncoderReranker(model=cross, top_n=1).compress_documents(documents, QUESTION)
+    assert [d.page_content for d in reranked] == [ANSWERS]
+
+
 def test_weights_for_another_model_are_refused(tmp_path) -> None:
     import numpy as np
     from safetensors.numpy import save_file

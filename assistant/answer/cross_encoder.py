@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from langchain_core.cross_encoders import BaseCrossEncoder
 
 from assistant.errors import ConfigError
 from assistant.types import Passage
@@ -47,8 +48,9 @@ def mean_pooled(hidden: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
     return (hidden * mask).sum(1) / mask.sum(1)
 
 
-class SentenceCrossEncoder:
-    """Logits for (question, sentence) pairs: above 0, the sentence likely answers."""
+class SentenceCrossEncoder(BaseCrossEncoder):
+    """Logits for (question, sentence) pairs: above 0, the sentence likely answers. As a
+    LangChain ``BaseCrossEncoder`` it also serves ``CrossEncoderReranker``."""
 
     def __init__(self, model_path: str, weights: Path = CROSS_ENCODER_FILE) -> None:
         self.model_path = model_path
@@ -88,6 +90,17 @@ class SentenceCrossEncoder:
         while len(self._cache) > CACHE_PAIRS:
             self._cache.popitem(last=False)
         return np.array([self._cache[(question, t)] for t in texts], dtype=np.float64)
+
+    def score(self, text_pairs: list[tuple[str, str]]) -> list[float]:
+        """LangChain's interface: a logit for each (question, text) pair."""
+        by_question: dict[str, list[str]] = {}
+        for question, text in text_pairs:
+            by_question.setdefault(question, []).append(text)
+        scores: dict[tuple[str, str], float] = {}
+        for question, texts in by_question.items():
+            logits = self.logits(question, texts)
+            scores |= {(question, t): float(v) for t, v in zip(texts, logits, strict=True)}
+        return [scores[pair] for pair in text_pairs]
 
     def _run(self, question: str, texts: list[str]) -> np.ndarray:
         import torch
