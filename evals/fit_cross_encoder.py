@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer.cross_encoder import CROSS_ENCODER_FILE, MAX_TOKENS, mean_pooled, pair_text
+from evals.fit_sentences import _positives
 from evals.run import load_questions
-from evals.scoring import contains
 
 HARD_NEGATIVES, RANDOM_NEGATIVES = 10, 5
 EPOCHS, BATCH, WARMUP = 2, 32, 30
@@ -54,9 +54,11 @@ def collect(assistant: Any, questions_file: Path, rng: random.Random) -> list[Pa
         plan = assistant.plan(question.question, list(question.history) or None)
         top = assistant.search(plan)[:5]
         units = scorer.score(plan, top) if top else []
-        labels = _labels([u.text for u in units], question.answer_contains)
-        if question.answerable and not any(labels):
+        texts = [u.text for u in units]
+        positive = _positives(texts, question.answer_contains) if question.answerable else None
+        if question.answerable and positive is None:
             continue
+        labels = [False] * len(units) if positive is None else list(positive)
         negatives = sorted(
             (u for u, y in zip(units, labels, strict=True) if not y), key=lambda u: -u.score
         )
@@ -68,13 +70,6 @@ def collect(assistant: Any, questions_file: Path, rng: random.Random) -> list[Pa
             for u, y in [(u, 1) for u in positives] + [(u, 0) for u in chosen]
         ]
     return pairs
-
-
-def _labels(texts: list[str], strings: Sequence[str]) -> list[bool]:
-    if not strings:
-        return [False] * len(texts)
-    every = [all(contains(t, s) for s in strings) for t in texts]
-    return every if any(every) else [any(contains(t, s) for s in strings) for t in texts]
 
 
 def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
