@@ -2,7 +2,8 @@
 question sets.
 
     python -m evals.fit_cross_encoder --set ../shared/corpus ../shared/eval/dev.jsonl \\
-        --set ../shared/corpus more.jsonl --index-dir INDEX
+        --set ../shared/corpus more.jsonl --set corpus evals/demo.jsonl \\
+        --index ../shared/corpus INDEX
 
 Every question is read and searched as the assistant does, and the quotable units of its top
 five passages are scored by the answer step without the cross-encoder. A unit holding every
@@ -15,8 +16,10 @@ answers are left out (their passages were not the right ones).
 The model is the bundled all-MiniLM-L6-v2 given the question and the unit (headed by its
 passage's context, :func:`~assistant.answer.cross_encoder.pair_text`) as one input, its tokens'
 last states mean-pooled into a one-number head. Its six transformer layers and the head are
-fitted (the word embeddings stay the bundled model's) by binary cross-entropy, two epochs; the
-file written holds the layers (float16) and the head.
+fitted (the word embeddings stay the bundled model's) by binary cross-entropy, two epochs. To
+ship in the repository under 5 MB, each weight matrix's change from the bundled model is cut to
+its best rank-``RANK`` approximation (:func:`shippable`); the file holds those, the layers'
+biases and norms (float16) and the head.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import torch
+
 from assistant.answer.cross_encoder import CROSS_ENCODER_FILE, MAX_TOKENS, mean_pooled, pair_text
 from evals.fit_sentences import _positives
 from evals.run import load_questions
@@ -35,6 +40,8 @@ from evals.run import load_questions
 HARD_NEGATIVES, RANDOM_NEGATIVES = 10, 5
 EPOCHS, BATCH, WARMUP = 2, 32, 30
 LAYER_RATE, HEAD_RATE = 5e-5, 1e-3
+# Rank of each weight matrix's fitted change as shipped: 48 keeps the file under 5 MB.
+RANK = 48
 SEED = 0
 
 
@@ -73,8 +80,7 @@ def collect(assistant: Any, questions_file: Path, rng: random.Random) -> list[Pa
 
 
 def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
-    """The fitted layers and head, as the shipped file holds them."""
-    import torch
+    """The fitted layers and head (float32), named as the cross-encoder loads them."""
     from transformers import AutoModel, AutoTokenizer
 
     torch.manual_seed(SEED)
@@ -119,9 +125,37 @@ def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
             total += loss.item()
             step += 1
         print(f"epoch {epoch + 1}: mean loss {total / len(batches):.4f}", file=sys.stderr)
-    fitted = {f"encoder.{k}": v.half() for k, v in encoder.encoder.state_dict().items()}
-    fitted |= {f"head.{k}": v.float() for k, v in head.state_dict().items()}
-    return {k: v.contiguous() for k, v in fitted.items()}
+    fitted = {f"encoder.{k}": v.detach() for k, v in encoder.encoder.state_dict().items()}
+    return fitted | {f"head.{k}": v.detach() for k, v in head.state_dict().items()}
+
+
+def shippable(
+    fitted: dict[str, torch.Tensor], bundled: dict[str, torch.Tensor], rank: int = RANK
+) -> dict[str, torch.Tensor]:
+    """The fitted tensors as the shipped file holds them: each weight matrix's change from the
+    bundled model cut to its best rank-``rank`` approximation (truncated SVD), stored as
+    ``lora_B @ lora_A``; biases and norms whole; all float16 but the head."""
+    shipped = {}
+    for name, tensor in fitted.items():
+        if name.startswith("head."):
+            shipped[name] = tensor.float()
+        elif name.endswith(".weight") and tensor.dim() == 2:
+            module = name.removesuffix(".weight")
+            change = tensor.float() - bundled[name].float()
+            u, s, vh = torch.linalg.svd(change, full_matrices=False)
+            shipped[f"{module}.lora_B"] = (u[:, :rank] * s[:rank]).half()
+            shipped[f"{module}.lora_A"] = vh[:rank].half()
+        else:
+            shipped[name] = tensor.half()
+    return {k: v.contiguous() for k, v in shipped.items()}
+
+
+def bundled_layers(model_path: str) -> dict[str, torch.Tensor]:
+    """The bundled model's layer tensors, named as the fitted ones."""
+    from transformers import AutoModel
+
+    encoder = AutoModel.from_pretrained(model_path)
+    return {f"encoder.{k}": v for k, v in encoder.encoder.state_dict().items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,17 +166,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     from evals.fit_relevance import open_assistant, sets_parser
 
     parser = sets_parser(__doc__, CROSS_ENCODER_FILE)
-    parser.add_argument("--index-dir", type=Path, help="an index of the sets' corpus, built")
+    parser.add_argument(
+        "--index",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("CORPUS", "DIR"),
+        help="an index of CORPUS already built (others are built in the evaluation cache)",
+    )
+    parser.add_argument(
+        "--keep-full", type=Path, help="also write the fit before the rank cut, to measure its cost"
+    )
     args = parser.parse_args(argv)
+    built = {Path(corpus).resolve(): Path(where) for corpus, where in args.index}
+    assistants: dict[Path, Any] = {}
     rng = random.Random(SEED)
     pairs: list[Pair] = []
     for corpus, questions in args.set:
-        assistant = open_assistant(Path(corpus), fitted=True, index_dir=args.index_dir)
-        pairs += collect(assistant, Path(questions), rng)
+        key = Path(corpus).resolve()
+        if key not in assistants:
+            assistants[key] = open_assistant(key, fitted=True, index_dir=built.get(key))
+        pairs += collect(assistants[key], Path(questions), rng)
     print(f"{len(pairs)} pairs, {sum(p.label for p in pairs):.0f} positive", file=sys.stderr)
-    fitted = train(resolve_model_path(BUNDLED_MODEL), pairs)
+    model_path = resolve_model_path(BUNDLED_MODEL)
+    fitted = train(model_path, pairs)
     sets = ", ".join(Path(q).name for _, q in args.set)
-    save_file(fitted, str(args.out), metadata={"base": BUNDLED_MODEL, "fitted_on": sets})
+    metadata = {"base": BUNDLED_MODEL, "fitted_on": sets}
+    if args.keep_full:
+        full = {k: v.half() if k.startswith("encoder.") else v for k, v in fitted.items()}
+        save_file({k: v.contiguous() for k, v in full.items()}, str(args.keep_full), metadata)
+    save_file(shippable(fitted, bundled_layers(model_path)), str(args.out), metadata)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -4,8 +4,10 @@ attention compares them word by word, where the bi-encoder compares two vectors 
 
 No cross-encoder ships in a package this project can install offline, so this one is the
 bundled all-MiniLM-L6-v2 with its transformer layers and a one-number head fitted on labelled
-questions (``python -m evals.fit_cross_encoder``). The shipped file holds only what was fitted;
-the word embeddings are the bundled model's own, so it serves that model only.
+questions (``python -m evals.fit_cross_encoder``). The shipped file holds only what was fitted:
+a low-rank change to each of the layers' weight matrices (``W + B @ A``, added at load), their
+biases and layer norms, and the head. Everything else is the bundled model's own, so it serves
+that model only.
 """
 
 from __future__ import annotations
@@ -70,13 +72,14 @@ class SentenceCrossEncoder(BaseCrossEncoder):
         except (OSError, ValueError) as exc:
             raise ConfigError(f"cannot load the sentence cross-encoder: {exc}") from exc
         head = _head(fitted.pop("head.weight"), fitted.pop("head.bias"))
-        missing = set(fitted) - set(encoder.state_dict())
-        if missing:
+        state = encoder.state_dict()
+        try:
+            encoder.load_state_dict(_merged(fitted, state), strict=False)
+        except (KeyError, RuntimeError) as exc:
             raise ConfigError(
                 f"the cross-encoder weights in {self.weights} do not fit the model at "
-                f"{self.model_path} (unknown: {sorted(missing)[:3]})"
-            )
-        encoder.load_state_dict({k: v.float() for k, v in fitted.items()}, strict=False)
+                f"{self.model_path}: {exc}"
+            ) from exc
         encoder.eval()
         return tokenizer, encoder, head
 
@@ -117,6 +120,23 @@ class SentenceCrossEncoder(BaseCrossEncoder):
         with torch.inference_mode():
             hidden = encoder(**inputs).last_hidden_state
             return head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1).numpy()
+
+
+def _merged(fitted: dict[str, torch.Tensor], state: dict[str, torch.Tensor]) -> dict[str, Any]:
+    """The model's tensors the fitted file changes: ``name.lora_A``/``name.lora_B`` pairs added
+    to ``name.weight`` as ``B @ A``, other tensors replacing the model's of the same name."""
+    merged = {}
+    for name, tensor in fitted.items():
+        if name.endswith(".lora_B"):
+            continue
+        if name.endswith(".lora_A"):
+            module = name.removesuffix(".lora_A")
+            change = fitted[f"{module}.lora_B"].float() @ tensor.float()
+            name, tensor = f"{module}.weight", state[f"{module}.weight"] + change
+        elif name not in state:
+            raise KeyError(name)
+        merged[name] = tensor.float()
+    return merged
 
 
 def _head(weight: torch.Tensor, bias: torch.Tensor) -> Any:

@@ -1,0 +1,76 @@
+"""Fitting the sentence cross-encoder: what ``evals.fit_cross_encoder`` writes is what
+``SentenceCrossEncoder`` runs once the low-rank changes are added back, and it stays small
+enough to ship in the repository."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from assistant.answer.cross_encoder import SentenceCrossEncoder, mean_pooled  # noqa: E402
+from assistant.settings import BUNDLED_MODEL  # noqa: E402
+from assistant.store.embeddings import resolve_model_path  # noqa: E402
+from evals.fit_cross_encoder import Pair, bundled_layers, shippable, train  # noqa: E402
+
+QUESTION = "When will the refurbished Northgate library reopen to the public?"
+TEXTS = [
+    "Culture | Minutes: The Northgate library will reopen to the public on 3 March 2027.",
+    "Culture | Minutes: Members noted the minutes of the previous meeting.",
+]
+SHIPPABLE_BYTES = 5_000_000
+
+
+@pytest.fixture(scope="module")
+def model_path() -> str:
+    return resolve_model_path(BUNDLED_MODEL)
+
+
+def _logits(model_path: str, layers: dict, head) -> np.ndarray:
+    from transformers import AutoModel, AutoTokenizer
+
+    encoder = AutoModel.from_pretrained(model_path).eval()
+    encoder.encoder.load_state_dict({k.removeprefix("encoder."): v for k, v in layers.items()})
+    inputs = AutoTokenizer.from_pretrained(model_path)(
+        [QUESTION] * 2, TEXTS, padding=True, return_tensors="pt"
+    )
+    with torch.no_grad():
+        hidden = encoder(**inputs).last_hidden_state
+        return head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1).numpy()
+
+
+def test_the_written_file_runs_as_the_fitted_model(tmp_path, model_path) -> None:
+    from safetensors.torch import save_file
+
+    torch.manual_seed(1)
+    bundled = bundled_layers(model_path)
+    fitted = {}
+    for name, tensor in bundled.items():
+        if tensor.dim() == 2:  # a change of rank 4, which the rank cut keeps whole
+            out, into = tensor.shape
+            fitted[name] = tensor + torch.randn(out, 4) @ torch.randn(4, into) * 0.02
+        else:
+            fitted[name] = tensor + 0.01
+    head = torch.nn.Linear(384, 1)
+    with torch.no_grad():
+        head.weight.normal_(0.0, 1.0)
+    fitted |= {f"head.{k}": v.detach() for k, v in head.state_dict().items()}
+    path = tmp_path / "fitted.safetensors"
+    save_file(shippable(fitted, bundled), str(path))
+
+    expected = _logits(model_path, {k: v for k, v in fitted.items() if "head" not in k}, head)
+    loaded = SentenceCrossEncoder(model_path, path).logits(QUESTION, TEXTS)
+
+    # float16 storage moves a logit by a few hundredths; the change itself moves it by over 1
+    assert np.abs(expected - _logits(model_path, bundled, head)).max() > 1.0
+    np.testing.assert_allclose(loaded, expected, atol=0.1)
+
+
+def test_a_fit_changes_every_matrix_and_ships_under_the_limit(model_path) -> None:
+    pairs = [Pair(QUESTION, TEXTS[0], 1.0), Pair(QUESTION, TEXTS[1], 0.0)]
+    shipped = shippable(train(model_path, pairs), bundled_layers(model_path))
+    changes = [k for k in shipped if k.endswith(".lora_B")]
+    assert len(changes) == 6 * 6  # six weight matrices in each of six layers
+    assert all(shipped[k].abs().max() > 0 for k in changes)
+    assert sum(t.numel() * t.element_size() for t in shipped.values()) < SHIPPABLE_BYTES
