@@ -33,7 +33,7 @@ from typing import Any
 
 import torch
 
-from assistant.answer.cross_encoder import CROSS_ENCODER_FILE, MAX_TOKENS, mean_pooled, pair_text
+from assistant.answer.cross_encoder import CROSS_ENCODER_FILE, pair_logits, pair_text
 from evals.fit_sentences import _positives
 from evals.run import load_questions
 
@@ -108,16 +108,9 @@ def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
             scale = min(1.0, (step + 1) / WARMUP) * (1 - step / steps)
             for group, rate in zip(optimiser.param_groups, (LAYER_RATE, HEAD_RATE), strict=True):
                 group["lr"] = rate * scale
-            inputs = tokenizer(
-                [p.question for p in batch],
-                [p.text for p in batch],
-                truncation="only_second",
-                max_length=MAX_TOKENS,
-                padding=True,
-                return_tensors="pt",
+            logits = pair_logits(
+                tokenizer, encoder, head, [p.question for p in batch], [p.text for p in batch]
             )
-            hidden = encoder(**inputs).last_hidden_state
-            logits = head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1)
             loss = loss_of(logits, torch.tensor([p.label for p in batch]))
             optimiser.zero_grad()
             loss.backward()

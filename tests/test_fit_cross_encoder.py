@@ -9,7 +9,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from assistant.answer.cross_encoder import SentenceCrossEncoder, mean_pooled  # noqa: E402
+from assistant.answer.cross_encoder import SentenceCrossEncoder, pair_logits  # noqa: E402
 from assistant.settings import BUNDLED_MODEL  # noqa: E402
 from assistant.store.embeddings import resolve_model_path  # noqa: E402
 from evals.fit_cross_encoder import Pair, bundled_layers, shippable, train  # noqa: E402
@@ -32,12 +32,9 @@ def _logits(model_path: str, layers: dict, head) -> np.ndarray:
 
     encoder = AutoModel.from_pretrained(model_path).eval()
     encoder.encoder.load_state_dict({k.removeprefix("encoder."): v for k, v in layers.items()})
-    inputs = AutoTokenizer.from_pretrained(model_path)(
-        [QUESTION] * 2, TEXTS, padding=True, return_tensors="pt"
-    )
+    tokenizer = AutoTokenizer.from_pretrained(model_path)
     with torch.no_grad():
-        hidden = encoder(**inputs).last_hidden_state
-        return head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1).numpy()
+        return pair_logits(tokenizer, encoder, head, [QUESTION] * 2, TEXTS).numpy()
 
 
 def test_the_written_file_runs_as_the_fitted_model(tmp_path, model_path) -> None:

@@ -50,6 +50,23 @@ def mean_pooled(hidden: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
     return (hidden * mask).sum(1) / mask.sum(1)
 
 
+def pair_logits(
+    tokenizer: Any, encoder: Any, head: Any, questions: list[str], texts: list[str]
+) -> torch.Tensor:
+    """The head's logit for each (question, text) pair, read as one input (the text cut to fit
+    ``MAX_TOKENS``): the same reading in fitting as in use."""
+    inputs = tokenizer(
+        questions,
+        texts,
+        truncation="only_second",
+        max_length=MAX_TOKENS,
+        padding=True,
+        return_tensors="pt",
+    )
+    hidden = encoder(**inputs).last_hidden_state
+    return head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1)
+
+
 class SentenceCrossEncoder(BaseCrossEncoder):
     """Logits for (question, sentence) pairs: above 0, the sentence likely answers. As a
     LangChain ``BaseCrossEncoder`` it also serves ``CrossEncoderReranker``."""
@@ -108,18 +125,8 @@ class SentenceCrossEncoder(BaseCrossEncoder):
     def _run(self, question: str, texts: list[str]) -> np.ndarray:
         import torch
 
-        tokenizer, encoder, head = self._model
-        inputs = tokenizer(
-            [question] * len(texts),
-            texts,
-            truncation="only_second",
-            max_length=MAX_TOKENS,
-            padding=True,
-            return_tensors="pt",
-        )
         with torch.inference_mode():
-            hidden = encoder(**inputs).last_hidden_state
-            return head(mean_pooled(hidden, inputs["attention_mask"])).squeeze(-1).numpy()
+            return pair_logits(*self._model, [question] * len(texts), texts).numpy()
 
 
 def _merged(fitted: dict[str, torch.Tensor], state: dict[str, torch.Tensor]) -> dict[str, Any]:
