@@ -1,15 +1,16 @@
 """Choose the abstention cut on one question set and check it on another:
 ``python -m evals.calibrate --corpus DIR --index-dir INDEX --choose A.jsonl [...] --check B.jsonl``.
 
-The extractive answer declines when its best sentence scores under ``abstain_threshold``, when
-no top passage holds ``min_coverage`` of the question's rare words, or, asked for a figure, when
-no sentence giving one scores ``figure_margin`` above the threshold. This retrieves each
-question once, answers it at every point of a grid of the three, and scores every point as
-``evals.run`` does. The chosen point maximises the balanced score, the mean of answer recall
-(answerable questions answered with the expected strings) and abstention (unanswerable ones
-declined): a wrong answer from an official record costs as much as a missed one, so neither
-class outweighs the other because a set happens to hold more of it. The point is chosen on the
-``--choose`` sets pooled and reported, with the shipped settings, on each ``--check`` set.
+The extractive answer declines when the cross-encoder's probability that its best sentence
+answers the question is under ``min_relevance`` (with the cross-encoder off, when the sentence
+scores under ``abstain_threshold``, which is also the score every quoted sentence must reach).
+This retrieves each question once, answers it at every point of a grid of the two, and scores
+every point as ``evals.run`` does. The chosen point maximises the balanced score, the mean of
+answer recall (answerable questions answered with the expected strings) and abstention
+(unanswerable ones declined): a wrong answer from an official record costs as much as a
+missed one, so neither class outweighs the other because a set happens to hold more of it.
+The point is chosen on the ``--choose`` sets pooled and reported, with the shipped settings,
+on each ``--check`` set.
 """
 
 from __future__ import annotations
@@ -26,30 +27,21 @@ from evals.run import answer_result, format_summary, load_questions, without_lat
 from evals.scoring import Question, QuestionScore, score_question, summarise
 
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45)
-COVERAGES = (0.0, 0.36, 0.42)
-FIGURE_MARGINS = (0.1, 0.2, 0.3, 0.35, 0.4)
+RELEVANCES = (0.2, 0.25, 0.3, 0.35, 0.38, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
 @dataclass(frozen=True)
 class Point:
-    """One setting of the three abstention cuts."""
+    """One setting of the sentence threshold and the abstention cut."""
 
     threshold: float
-    coverage: float
-    figure_margin: float
+    relevance: float
 
     def __str__(self) -> str:
-        return (
-            f"abstain_threshold={self.threshold} min_coverage={self.coverage} "
-            f"figure_margin={self.figure_margin}"
-        )
+        return f"abstain_threshold={self.threshold} min_relevance={self.relevance}"
 
     def settings(self) -> dict[str, float]:
-        return {
-            "abstain_threshold": self.threshold,
-            "min_coverage": self.coverage,
-            "figure_margin": self.figure_margin,
-        }
+        return {"abstain_threshold": self.threshold, "min_relevance": self.relevance}
 
 
 @dataclass
@@ -138,9 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Every point re-reads the same sentences: encode each once (the scorer only encodes).
     scorer = assistant.answerer.scorer
     scorer.embeddings = cast(Any, VectorCache(scorer.embeddings))
-    shipped = Point(settings.abstain_threshold, settings.min_coverage, settings.figure_margin)
-    grid = itertools.product(THRESHOLDS, COVERAGES, FIGURE_MARGINS)
-    points = [Point(t, c, m) for t, c, m in grid]
+    shipped = Point(settings.abstain_threshold, settings.min_relevance)
+    points = [Point(t, r) for t, r in itertools.product(THRESHOLDS, RELEVANCES)]
     points += [shipped] if shipped not in points else []
     pooled: dict[Point, list[QuestionScore]] = {point: [] for point in points}
     for path in args.choose:

@@ -4,6 +4,8 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 
 from __future__ import annotations
 
+import math
+
 from assistant.answer.citations import compose
 from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.prompts import (
@@ -32,23 +34,20 @@ from assistant.answer.units import (
 from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
-from assistant.retrieval.passages import Unit, in_context
+from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import Query
 from assistant.settings import Settings
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
 from assistant.store.keyword import TermStats, Uniform
-from assistant.text import tokenize
 from assistant.types import Answer, Passage
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label).
 REQUIRED = frozenset({NUMBER, COUNT, SUM, GRADE})
-# A sentence answers with the figure or grade asked for only if it scores near the best one,
+# A sentence answers with the figure asked for only if it scores near the best one; with a grade
+# if it fits the question at least the quoting threshold less this margin (judgement wording is
+# found nowhere else, and the judgement is often a short heading).
 ASKED_SLACK = 0.15
-# and fits the question at least the abstention threshold plus a margin: for a figure the
-# ``figure_margin`` setting (figures are in most sentences of council papers, so one near the
-# topic is weak evidence; evals.calibrate chooses it), for a grade this one (judgement wording
-# is found nowhere else, and the judgement is often a short heading).
 GRADE_MARGIN = -ASKED_SLACK
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
@@ -92,8 +91,7 @@ class ExtractiveAnswerer:
             or councils_not_found(plan, top)
             or things_not_found(plan, top)
         )
-        covered = self._coverage(plan, top) >= self.settings.min_coverage
-        units = self.scorer.score(plan, top) if top and covered and not missing else []
+        units = self.scorer.score(plan, top) if top and not missing else []
         units = on_subject(plan, units, top)
         chosen = self._select(plan, units)
         chosen = with_following_clauses(plan, chosen, units, top)
@@ -110,34 +108,6 @@ class ExtractiveAnswerer:
             return Answer(plan.question, text, [], passages, abstained=True)
         text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
-
-    def _coverage(self, plan: Query, passages: list[Passage]) -> float:
-        """The largest share (by rarity) of the question's content words one passage holds
-        (for a question of several parts, the mean over its parts).
-
-        A question whose rare words no passage contains asks about something the documents do
-        not cover, however similar the passages sound.
-        """
-        # A follow-up pointing back ('that contract') is about what the earlier question named.
-        whole = plan.subject.terms
-        held = [set(tokenize(in_context(p))) for p in passages]
-        if plan.parts:
-            shares = [self._coverage_of(part.terms, held) for part in plan.parts]
-            return max(self._coverage_of(whole, held), sum(shares) / len(shares))
-        return self._coverage_of(whole, held)
-
-    def _coverage_of(self, terms: frozenset[str], held: list[set[str]]) -> float:
-        """The largest idf-weighted share of a question's content ``terms`` one passage holds."""
-        total = sum(self.terms.idf(t) for t in terms)
-        if not total:
-            return 1.0
-        return max(
-            (
-                sum(self.terms.idf(t) for t in terms & passage_terms) / total
-                for passage_terms in held
-            ),
-            default=0.0,
-        )
 
     def _select(self, plan: Query, units: list[Unit]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,
@@ -170,21 +140,28 @@ class ExtractiveAnswerer:
 
     def _anchor(self, plan: Query, ranked: list[Unit]) -> Unit | None:
         """The sentence the answer is built on (holding the figure or grade asked for itself); None
-        when nothing answers well enough."""
-        threshold = self.settings.abstain_threshold
-        if not ranked or ranked[0].score < threshold:
+        when it is not likely enough to answer the question."""
+        if not ranked:
             return None
         anchor = ranked[0]
         for kind in _required_of_anchor(plan):
             if kind == GRADE:  # a grade is found nowhere but in a judgement: no relative floor
-                floor = threshold + GRADE_MARGIN
+                floor = self.settings.abstain_threshold + GRADE_MARGIN
             else:
-                floor = max(threshold + self.settings.figure_margin, anchor.score - ASKED_SLACK)
+                floor = anchor.score - ASKED_SLACK
             holding = [u for u in ranked if u.score >= floor and holds(kind, u.text, plan.figures)]
             if not holding:
                 return None
             anchor = holding[0]
-        return anchor
+        return anchor if self._answers(anchor) else None
+
+    def _answers(self, unit: Unit) -> bool:
+        """Whether an answer may rest on ``unit``: the one abstention score is the cross-encoder's
+        probability that the sentence answers the question (without the cross-encoder, the
+        sentence's score)."""
+        if self.scorer.cross is None:
+            return unit.score >= self.settings.abstain_threshold
+        return probability(unit.cross) >= self.settings.min_relevance
 
     def _answer_parts(self, plan: Query, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""
@@ -225,6 +202,10 @@ class ExtractiveAnswerer:
         if quoted is not None and best.part_fits[index] < quoted:
             return None
         return best
+
+
+def probability(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-logit))
 
 
 def _required_of_anchor(plan: Query) -> frozenset[str]:
