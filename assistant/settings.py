@@ -115,18 +115,14 @@ class Settings(BaseSettings):
         3, ge=0, description="Most passages of one file among the top_k (0 = no limit)."
     )
     answer_sentences: int = Field(3, ge=1, description="Most sentences in an extractive answer.")
-    # Chosen by evals.calibrate on question sets the cross-encoder was not fitted on.
-    min_relevance: float = Field(
-        0.38,
-        ge=0,
-        le=1,
-        description="The cross-encoder's probability that the answer's first sentence answers "
-        "the question; below it the answer says the documents do not answer.",
-    )
+    # The abstention cut and the figure margin were chosen together by evals.calibrate.
     abstain_threshold: float = Field(
-        0.3,
-        description="Sentences scoring below this are not quoted; with the cross-encoder off, "
-        "below it for the best sentence the answer says the documents do not answer.",
+        0.3, description="Below this sentence score the answer says the documents do not answer."
+    )
+    figure_margin: float = Field(
+        0.35,
+        description="Asked for a figure, the sentence giving it must score this much above "
+        "abstain_threshold; otherwise the answer says the documents do not give the figure.",
     )
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded.")
     chroma_port: int = Field(8000, description="Chroma server port.")

@@ -1,11 +1,10 @@
 """Choose the abstention cut on one question set and check it on another:
 ``python -m evals.calibrate --corpus DIR --index-dir INDEX --choose A.jsonl [...] --check B.jsonl``.
 
-The extractive answer declines when the cross-encoder's probability that its best sentence
-answers the question is under ``min_relevance`` (with the cross-encoder off, when the sentence
-scores under ``abstain_threshold``, which is also the score every quoted sentence must reach).
-This retrieves each question once, answers it at every point of a grid of the two, and scores
-every point as ``evals.run`` does. The chosen point maximises the balanced score, the mean of
+The extractive answer declines when its best sentence scores under ``abstain_threshold`` or,
+asked for a figure, when no sentence giving one scores ``figure_margin`` above it. This
+retrieves each question once, answers it at every point of a grid of the two, and scores every
+point as ``evals.run`` does. The chosen point maximises the balanced score, the mean of
 answer recall (answerable questions answered with the expected strings) and abstention
 (unanswerable ones declined): a wrong answer from an official record costs as much as a
 missed one, so neither class outweighs the other because a set happens to hold more of it.
@@ -26,22 +25,22 @@ from typing import Any, cast
 from evals.run import answer_result, format_summary, load_questions, without_latency
 from evals.scoring import Question, QuestionScore, score_question, summarise
 
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45)
-RELEVANCES = (0.2, 0.25, 0.3, 0.35, 0.38, 0.4, 0.45, 0.5, 0.55, 0.6)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+FIGURE_MARGINS = (0.0, 0.1, 0.2, 0.3, 0.35, 0.4)
 
 
 @dataclass(frozen=True)
 class Point:
-    """One setting of the sentence threshold and the abstention cut."""
+    """One setting of the abstention cut and the figure margin."""
 
     threshold: float
-    relevance: float
+    figure_margin: float
 
     def __str__(self) -> str:
-        return f"abstain_threshold={self.threshold} min_relevance={self.relevance}"
+        return f"abstain_threshold={self.threshold} figure_margin={self.figure_margin}"
 
     def settings(self) -> dict[str, float]:
-        return {"abstain_threshold": self.threshold, "min_relevance": self.relevance}
+        return {"abstain_threshold": self.threshold, "figure_margin": self.figure_margin}
 
 
 @dataclass
@@ -130,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Every point re-reads the same sentences: encode each once (the scorer only encodes).
     scorer = assistant.answerer.scorer
     scorer.embeddings = cast(Any, VectorCache(scorer.embeddings))
-    shipped = Point(settings.abstain_threshold, settings.min_relevance)
-    points = [Point(t, r) for t, r in itertools.product(THRESHOLDS, RELEVANCES)]
+    shipped = Point(settings.abstain_threshold, settings.figure_margin)
+    points = [Point(t, m) for t, m in itertools.product(THRESHOLDS, FIGURE_MARGINS)]
     points += [shipped] if shipped not in points else []
     pooled: dict[Point, list[QuestionScore]] = {point: [] for point in points}
     for path in args.choose:

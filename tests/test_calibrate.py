@@ -35,13 +35,13 @@ def test_choose_prefers_declining_the_unanswerable_when_answers_are_kept() -> No
     # Three answerable questions answered rightly at both points; the stricter point also
     # declines the unanswerable one.
     answered = [record(True, False, right=True)] * 3
-    loose, strict = Point(0.3, 0.3), Point(0.3, 0.5)
+    loose, strict = Point(0.3, 0.1), Point(0.45, 0.1)
     records = {loose: answered + [record(False, False)], strict: answered + [record(False, True)]}
     assert choose(records, 5) == strict
 
 
 def test_choose_does_not_trade_many_answers_for_one_abstention() -> None:
-    loose, strict = Point(0.3, 0.3), Point(0.3, 0.5)
+    loose, strict = Point(0.3, 0.1), Point(0.45, 0.1)
     records = {
         loose: [record(True, False, right=True)] * 4 + [record(False, False)] * 2,
         strict: [record(True, True)] * 3 + [record(True, False, right=True)]
@@ -52,7 +52,7 @@ def test_choose_does_not_trade_many_answers_for_one_abstention() -> None:
 
 def test_choose_breaks_a_tie_towards_answering_more() -> None:
     # Both points: balanced 0.5. The looser one answers an answerable question (wrongly).
-    loose, strict = Point(0.3, 0.3), Point(0.3, 0.5)
+    loose, strict = Point(0.3, 0.1), Point(0.45, 0.1)
     records = {
         strict: [record(True, True), record(False, True)],
         loose: [record(True, False), record(False, True)],

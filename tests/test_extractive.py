@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.prompts import CANNOT_ANSWER
 from assistant.answer.sentence_scorer import (
@@ -18,8 +17,7 @@ from assistant.answer.sentence_scorer import (
 from assistant.retrieval.names import Vocabulary
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import understand
-from assistant.settings import BUNDLED_MODEL, Settings
-from assistant.store.embeddings import resolve_model_path
+from assistant.settings import Settings
 from assistant.store.keyword import KeywordIndex
 from assistant.types import Answer, Passage
 
@@ -47,16 +45,10 @@ def _passage(pid: str, text: str, kind: str, source: str = "cabinet/minutes.pdf"
 
 
 @pytest.fixture(scope="module")
-def cross() -> SentenceCrossEncoder:
-    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL))
-
-
-@pytest.fixture(scope="module")
-def answerer(embeddings, cross) -> ExtractiveAnswerer:
-    """The answer step as shipped: with the cross-encoder that decides whether to answer."""
+def answerer(embeddings) -> ExtractiveAnswerer:
     texts = [RESOLUTION, FINDING, "The committee discussed library opening hours."]
     terms = KeywordIndex(["a", "b", "c"], texts, [{}, {}, {}])
-    return ExtractiveAnswerer(embeddings, Settings(_env_file=None), terms=terms, cross=cross)
+    return ExtractiveAnswerer(embeddings, Settings(_env_file=None), terms=terms)
 
 
 def test_quotes_are_verbatim_and_cited_once(answerer) -> None:
@@ -306,34 +298,20 @@ def test_a_count_that_does_not_name_what_it_counts_answers(wide_answerer) -> Non
     assert "410" in answer.text
 
 
-def test_the_cross_encoders_probability_decides_whether_to_answer(wide_answerer, cross) -> None:
+def test_the_figure_margin_decides_how_close_a_figure_must_fit(wide_answerer) -> None:
     text = (
         "The carers' centre supports young carers in every town of the district. At present "
         "410 receive a weekly respite session run by its staff."
     )
     question = "How many young carers have a respite session each week?"
-
-    def with_relevance(least: float) -> ExtractiveAnswerer:
-        settings = Settings(_env_file=None, min_relevance=least)
-        return ExtractiveAnswerer(
-            wide_answerer.embeddings, settings, terms=wide_answerer.terms, cross=cross
-        )
-
-    assert "410" in _answer_from(with_relevance(0.0), question, text).text
-    declined = _answer_from(with_relevance(1.0), question, text)
-    assert declined.abstained and "410" not in declined.text
-
-
-def test_without_the_cross_encoder_the_sentence_score_decides(wide_answerer) -> None:
-    text = "At present 410 young carers receive a weekly respite session run by its staff."
-    question = "How many young carers have a respite session each week?"
     strict = ExtractiveAnswerer(
         wide_answerer.embeddings,
-        Settings(_env_file=None, abstain_threshold=5.0),  # above any sentence's score
+        Settings(_env_file=None, figure_margin=2.0),  # above any sentence's score
         terms=wide_answerer.terms,
     )
     assert not _answer_from(wide_answerer, question, text).abstained
-    assert _answer_from(strict, question, text).abstained
+    declined = _answer_from(strict, question, text)
+    assert declined.abstained and "410" not in declined.text
 
 
 def test_a_list_item_under_a_line_ending_in_a_colon_is_quoted(wide_answerer) -> None:

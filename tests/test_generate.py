@@ -110,11 +110,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Settings:
     }.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text)
-    # These tests are about the language-model path; whether the extractive answer declines
-    # (the cross-encoder's probability, fitted on real minutes, not on these few lines) is not.
-    built = Settings(
-        _env_file=None, corpus_path=root, index_path=base / "index", llm=None, min_relevance=0.0
-    )
+    built = Settings(_env_file=None, corpus_path=root, index_path=base / "index", llm=None)
     report = ingest(built, store=IndexStore(built, embeddings))
     assert report.files_indexed == 3 and not report.failed
     return built

@@ -4,8 +4,6 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 
 from __future__ import annotations
 
-import math
-
 from assistant.answer.citations import compose
 from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.prompts import (
@@ -44,10 +42,12 @@ from assistant.types import Answer, Passage
 
 # Asked for one of these, an answer must quote it (a date is in every quote's label).
 REQUIRED = frozenset({NUMBER, COUNT, SUM, GRADE})
-# A sentence answers with the figure asked for only if it scores near the best one; with a grade
-# if it fits the question at least the quoting threshold less this margin (judgement wording is
-# found nowhere else, and the judgement is often a short heading).
+# A sentence answers with the figure or grade asked for only if it scores near the best one,
 ASKED_SLACK = 0.15
+# and fits the question at least the abstention threshold plus a margin: for a figure the
+# ``figure_margin`` setting (figures are in most sentences of council papers, so one near the
+# topic is weak evidence; evals.calibrate chooses it), for a grade this one (judgement wording
+# is found nowhere else, and the judgement is often a short heading).
 GRADE_MARGIN = -ASKED_SLACK
 # Other sentences of the best passage quoted with it when they score this close.
 SAME_PASSAGE_SLACK = 0.12
@@ -140,28 +140,21 @@ class ExtractiveAnswerer:
 
     def _anchor(self, plan: Query, ranked: list[Unit]) -> Unit | None:
         """The sentence the answer is built on (holding the figure or grade asked for itself); None
-        when it is not likely enough to answer the question."""
-        if not ranked:
+        when nothing answers well enough."""
+        threshold = self.settings.abstain_threshold
+        if not ranked or ranked[0].score < threshold:
             return None
         anchor = ranked[0]
         for kind in _required_of_anchor(plan):
             if kind == GRADE:  # a grade is found nowhere but in a judgement: no relative floor
-                floor = self.settings.abstain_threshold + GRADE_MARGIN
+                floor = threshold + GRADE_MARGIN
             else:
-                floor = anchor.score - ASKED_SLACK
+                floor = max(threshold + self.settings.figure_margin, anchor.score - ASKED_SLACK)
             holding = [u for u in ranked if u.score >= floor and holds(kind, u.text, plan.figures)]
             if not holding:
                 return None
             anchor = holding[0]
-        return anchor if self._answers(anchor) else None
-
-    def _answers(self, unit: Unit) -> bool:
-        """Whether an answer may rest on ``unit``: the one abstention score is the cross-encoder's
-        probability that the sentence answers the question (without the cross-encoder, the
-        sentence's score)."""
-        if self.scorer.cross is None:
-            return unit.score >= self.settings.abstain_threshold
-        return probability(unit.cross) >= self.settings.min_relevance
+        return anchor
 
     def _answer_parts(self, plan: Query, chosen: list[Unit], units: list[Unit]) -> list[Unit]:
         """A sentence for each asked part of the question that the quotes do not answer yet."""
@@ -202,10 +195,6 @@ class ExtractiveAnswerer:
         if quoted is not None and best.part_fits[index] < quoted:
             return None
         return best
-
-
-def probability(logit: float) -> float:
-    return 1.0 / (1.0 + math.exp(-logit))
 
 
 def _required_of_anchor(plan: Query) -> frozenset[str]:
