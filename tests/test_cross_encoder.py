@@ -96,3 +96,27 @@ def test_scorer_adds_the_weighted_logit_to_every_fit(embeddings, cross) -> None:
         assert unit.score == pytest.approx(before[text].score + shift)
         assert unit.topic_fit == pytest.approx(before[text].topic_fit + shift)
     assert after[ANSWERS].cross > after[OFF_TOPIC].cross
+
+
+def test_each_asking_part_is_read_alone(embeddings, cross) -> None:
+    weights = SentenceWeights.load(adapted=False)
+    plain = SentenceScorer(embeddings, Uniform(), Boilerplate(set()), weights)
+    crossed = SentenceScorer(embeddings, Uniform(), Boilerplate(set()), weights, cross=cross)
+    cost = "The refurbishment of the Northgate library cost £2.4 million in total."
+    passage = _passage(" ".join([ANSWERS, cost, OFF_TOPIC]))
+    plan = understand(
+        "When will the Northgate library reopen, and how much did its refurbishment cost?"
+    )
+    assert len(plan.parts) == 2 and all(part.asking for part in plan.parts)
+    before = {u.text: u for u in plain.score(plan, [passage])}
+    after = {u.text: u for u in crossed.score(plan, [passage])}
+    texts = list(after)
+    for index, part in enumerate(plan.parts):
+        read = cross.logits(part.text, [pair_text(t, passage) for t in texts])
+        for text, logit in zip(texts, read, strict=True):
+            expected = before[text].part_fits[index] + weights["cross"] * logit
+            assert after[text].part_fits[index] == pytest.approx(expected)
+    # The second half, read alone, prefers the sentence that answers it.
+    second = cross.logits(plan.parts[1].text, [pair_text(t, passage) for t in (ANSWERS, cost)])
+    assert second[1] > second[0]
+    assert after[cost].part_fits[1] > after[ANSWERS].part_fits[1]

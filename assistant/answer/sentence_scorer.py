@@ -107,22 +107,41 @@ class SentenceScorer:
         return units
 
     def _add_cross(self, plan: Query, units: list[Unit], passages: list[Passage]) -> None:
-        """The cross-encoder's logit, weighted, added to every fit of the best-scored units; the
-        others get the lowest of those logits (they are already ranked out)."""
-        assert self.cross is not None
-        best = sorted(units, key=lambda u: -u.score)[:CROSS_UNITS]
-        texts = [pair_text(u.text, passages[u.passage_rank]) for u in best]
-        logits = self.cross.logits(plan.question, texts)
-        for unit in units:
-            unit.cross = float(logits.min())
-        for unit, logit in zip(best, logits, strict=True):
-            unit.cross = float(logit)
-        for unit in units:
-            shift = self.weights["cross"] * unit.cross
+        """The cross-encoder's logit, weighted, added to every fit: to the whole question's fit
+        its logit for the whole question, to an asking part's fit its logit for that part read
+        alone (a sentence answering the second half of a question is found by the second half)."""
+        whole = self._cross_logits(plan.question, units, [u.score for u in units], passages)
+        by_part = [
+            self._cross_logits(part.text, units, [u.part_fits[i] for u in units], passages)
+            if part.asking
+            else whole
+            for i, part in enumerate(plan.parts)
+        ]
+        weight = self.weights["cross"]
+        for j, unit in enumerate(units):
+            unit.cross = whole[j]
+            shift = weight * unit.cross
             unit.prior += shift
             unit.score += shift
             unit.topic_fit += shift
-            unit.part_fits = [fit + shift for fit in unit.part_fits]
+            unit.part_fits = [
+                fit + weight * logits[j]
+                for fit, logits in zip(unit.part_fits, by_part, strict=True)
+            ]
+
+    def _cross_logits(
+        self, question: str, units: list[Unit], fits: list[float], passages: list[Passage]
+    ) -> list[float]:
+        """The cross-encoder's logit for each unit read with ``question``: it reads the units
+        that fit best; the others get the lowest of those logits (they are already ranked out)."""
+        assert self.cross is not None
+        order = sorted(range(len(units)), key=lambda j: -fits[j])[:CROSS_UNITS]
+        texts = [pair_text(units[j].text, passages[units[j].passage_rank]) for j in order]
+        read = self.cross.logits(question, texts)
+        logits = [float(read.min())] * len(units)
+        for j, logit in zip(order, read, strict=True):
+            logits[j] = float(logit)
+        return logits
 
     def feature_rows(
         self, plan: Query, passages: list[Passage]
