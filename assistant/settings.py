@@ -117,10 +117,10 @@ class Settings(BaseSettings):
     answer_sentences: int = Field(3, ge=1, description="Most sentences in an extractive answer.")
     # The abstention cut and the figure margin were chosen together by evals.calibrate.
     abstain_threshold: float = Field(
-        0.3, description="Below this sentence score the answer says the documents do not answer."
+        0.2, description="Below this sentence score the answer says the documents do not answer."
     )
     figure_margin: float = Field(
-        0.35,
+        0.5,
         description="Asked for a figure, the sentence giving it must score this much above "
         "abstain_threshold; otherwise the answer says the documents do not give the figure.",
     )

@@ -26,7 +26,7 @@ from evals.run import answer_result, format_summary, load_questions, without_lat
 from evals.scoring import Question, QuestionScore, score_question, summarise
 
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-FIGURE_MARGINS = (0.0, 0.1, 0.2, 0.3, 0.35, 0.4)
+FIGURE_MARGINS = (0.0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 
 
 @dataclass(frozen=True)
