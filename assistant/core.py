@@ -177,7 +177,8 @@ def cross_encoder_for(settings: Settings) -> SentenceCrossEncoder | None:
     from the bundled one)."""
     if not settings.cross_encoder or settings.embedding_model != BUNDLED_MODEL:
         return None
-    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL))
+    onnx = settings.onnx_cache_path if settings.embedding_backend != "torch" else None
+    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL), onnx_cache=onnx)
 
 
 def build_assistant(
