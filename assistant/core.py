@@ -177,8 +177,7 @@ def cross_encoder_for(settings: Settings) -> SentenceCrossEncoder | None:
     from the bundled one)."""
     if not settings.cross_encoder or settings.embedding_model != BUNDLED_MODEL:
         return None
-    onnx = settings.onnx_cache_path if settings.embedding_backend != "torch" else None
-    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL), onnx_cache=onnx)
+    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL))
 
 
 def build_assistant(

@@ -120,11 +120,3 @@ def test_each_asking_part_is_read_alone(embeddings, cross) -> None:
     second = cross.logits(plan.parts[1].text, [pair_text(t, passage) for t in (ANSWERS, cost)])
     assert second[1] > second[0]
     assert after[cost].part_fits[1] > after[ANSWERS].part_fits[1]
-
-
-def test_onnxruntime_gives_the_torch_logits(cross, tmp_path) -> None:
-    texts = [OFF_TOPIC, ANSWERS, pair_text(ANSWERS, _passage(ANSWERS, doc_title="Minutes"))]
-    onnx = SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL), onnx_cache=tmp_path)
-    exported = onnx.logits(QUESTION, texts)
-    assert list(tmp_path.glob("cross-encoder-*/model.onnx"))  # exported once, into the cache
-    assert exported == pytest.approx(cross.logits(QUESTION, texts), abs=1e-4)

@@ -12,7 +12,6 @@ that model only.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from functools import cached_property
@@ -72,14 +71,9 @@ class SentenceCrossEncoder(BaseCrossEncoder):
     """Logits for (question, sentence) pairs: above 0, the sentence likely answers. As a
     LangChain ``BaseCrossEncoder`` it also serves ``CrossEncoderReranker``."""
 
-    def __init__(
-        self, model_path: str, weights: Path = CROSS_ENCODER_FILE, onnx_cache: Path | None = None
-    ) -> None:
+    def __init__(self, model_path: str, weights: Path = CROSS_ENCODER_FILE) -> None:
         self.model_path = model_path
         self.weights = weights
-        # With a cache folder the fitted model is exported there once and run by onnxruntime
-        # (the same logits, faster on CPU); without one, by torch.
-        self.onnx_cache = onnx_cache
         self._cache: OrderedDict[tuple[str, str], float] = OrderedDict()
 
     @cached_property
@@ -129,51 +123,10 @@ class SentenceCrossEncoder(BaseCrossEncoder):
         return [scores[pair] for pair in text_pairs]
 
     def _run(self, question: str, texts: list[str]) -> np.ndarray:
-        if self.onnx_cache is not None:
-            return self._run_onnx(question, texts)
         import torch
 
         with torch.inference_mode():
             return pair_logits(*self._model, [question] * len(texts), texts).numpy()
-
-    @cached_property
-    def _session(self) -> tuple[Any, list[str], np.ndarray, float]:
-        """The fitted model in onnxruntime (exported on first use, keyed by the weights' bytes),
-        its inputs, and the head as arrays."""
-        import onnxruntime as ort
-
-        from assistant.store.onnx_encoder import export_transformer
-
-        assert self.onnx_cache is not None
-        tokenizer, encoder, head = self._model
-        key = hashlib.sha1(self.weights.read_bytes() + self.model_path.encode()).hexdigest()
-        target = self.onnx_cache / f"cross-encoder-{key[:12]}" / "model.onnx"
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            export_transformer(encoder, tokenizer, target)
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        session = ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
-        names = [i.name for i in session.get_inputs()]
-        weight = head.weight.detach().numpy()[0].astype(np.float64)
-        return session, names, weight, float(head.bias.detach().numpy()[0])
-
-    def _run_onnx(self, question: str, texts: list[str]) -> np.ndarray:
-        """``pair_logits`` as onnxruntime computes it."""
-        tokenizer = self._model[0]
-        session, names, weight, bias = self._session
-        inputs = tokenizer(
-            [question] * len(texts),
-            texts,
-            truncation="only_second",
-            max_length=MAX_TOKENS,
-            padding=True,
-            return_tensors="np",
-        )
-        hidden = session.run(None, {n: inputs[n].astype(np.int64) for n in names})[0]
-        mask = inputs["attention_mask"][..., None].astype(np.float64)
-        pooled = (hidden * mask).sum(axis=1) / mask.sum(axis=1)
-        return np.asarray(pooled @ weight + bias, dtype=np.float64)
 
 
 def _merged(fitted: dict[str, torch.Tensor], state: dict[str, torch.Tensor]) -> dict[str, Any]:

@@ -56,7 +56,7 @@ class OnnxEncoder:
         fp32 = folder / "model.onnx"
         if not fp32.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            export_transformer(self.model[0].auto_model, self.model.tokenizer, fp32)
+            _export(self.model, fp32)
         if not self.int8:
             return fp32
         int8 = folder / "model-int8.onnx"
@@ -113,9 +113,7 @@ def _pooling_mode(model: SentenceTransformer) -> str:
     )
 
 
-def export_transformer(transformer: Any, tokenizer: Any, target: Path) -> None:
-    """``transformer`` (a Hugging Face model giving ``last_hidden_state``) written to ``target``
-    as ONNX, batch and token axes dynamic; written aside and moved in, so a crash leaves none."""
+def _export(model: SentenceTransformer, target: Path) -> None:
     import torch
 
     class LastHiddenState(torch.nn.Module):
@@ -130,13 +128,13 @@ def export_transformer(transformer: Any, tokenizer: Any, target: Path) -> None:
             named = dict(zip(self.names, inputs, strict=True))
             return self.transformer(**named).last_hidden_state
 
-    sample = tokenizer(["a sample sentence", "two"], padding=True, return_tensors="pt")
+    sample = model.tokenizer(["a sample sentence", "two"], padding=True, return_tensors="pt")
     names = [n for n in INPUTS if n in sample]
     axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
     tmp = target.with_name(f".{os.getpid()}.{target.name}")
     with torch.no_grad():
         torch.onnx.export(
-            LastHiddenState(transformer, names).eval(),
+            LastHiddenState(model[0].auto_model, names).eval(),
             tuple(sample[n] for n in names),
             str(tmp),
             input_names=names,
