@@ -314,6 +314,19 @@ def test_the_figure_margin_decides_how_close_a_figure_must_fit(wide_answerer) ->
     assert declined.abstained and "410" not in declined.text
 
 
+def test_the_abstention_threshold_decides_whether_to_answer(wide_answerer) -> None:
+    text = "Young carers receive a weekly respite session run by the carers' centre staff."
+    question = "What respite support do young carers receive?"  # no figure asked: no margin
+    strict = ExtractiveAnswerer(
+        wide_answerer.embeddings,
+        Settings(_env_file=None, abstain_threshold=5.0),  # above any sentence's score
+        terms=wide_answerer.terms,
+    )
+    assert "weekly respite session" in _answer_from(wide_answerer, question, text).text
+    declined = _answer_from(strict, question, text)
+    assert declined.abstained and "weekly respite session" not in declined.text
+
+
 def test_a_list_item_under_a_line_ending_in_a_colon_is_quoted(wide_answerer) -> None:
     text = (
         "Allotment charges from April for the Wenbury sites:\n\n"
