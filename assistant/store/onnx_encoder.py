@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
+# Padded word pieces a batch may hold. At query time a question is encoded with a few dozen
+# sentences of very different lengths: in one batch every one would be padded to the longest,
+# which took twice as long as batches of like lengths (evals/README.md).
+BATCH_TOKENS = 1024
 
 
 class OnnxEncoder:
@@ -70,22 +74,21 @@ class OnnxEncoder:
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         """Unit-length vectors, one row per text, in the order given. Texts are batched by
-        length so a batch pads to about its own longest text."""
-        order = np.argsort([len(t) for t in texts], kind="stable")
+        length, at most ``batch_size`` and ``BATCH_TOKENS`` padded word pieces a batch, so a
+        batch pads to about its own longest text."""
+        lengths = [len(ids) for ids in self._tokens(texts)["input_ids"]]
         out = np.zeros((len(texts), self.model.get_embedding_dimension() or 0), np.float32)
-        for start in range(0, len(texts), batch_size):
-            rows = order[start : start + batch_size]
+        for rows in length_batches(lengths, batch_size, BATCH_TOKENS):
             out[rows] = self._encode_batch([texts[i] for i in rows])
         return out
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        tokens = self.model.tokenizer(
-            texts,
-            padding=True,
-            truncation=True,
-            max_length=self.model.max_seq_length,
-            return_tensors="np",
+    def _tokens(self, texts: list[str], **padding: Any) -> Any:
+        return self.model.tokenizer(
+            texts, truncation=True, max_length=self.model.max_seq_length, **padding
         )
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        tokens = self._tokens(texts, padding=True, return_tensors="np")
         feed = {name: tokens[name].astype(np.int64) for name in self.input_names if name in tokens}
         if "token_type_ids" in self.input_names and "token_type_ids" not in feed:
             feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
@@ -97,6 +100,19 @@ class OnnxEncoder:
             pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def length_batches(lengths: list[int], most: int, tokens: int) -> list[list[int]]:
+    """Indices of texts grouped shortest first, each group of at most ``most`` texts and
+    ``tokens`` word pieces once padded to its longest (a longer text alone in its group)."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        if current and (len(current) >= most or (len(current) + 1) * lengths[index] > tokens):
+            batches.append(current)
+            current = []
+        current.append(index)
+    return batches + [current] if current else batches
 
 
 def _pooling_mode(model: SentenceTransformer) -> str:
