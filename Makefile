@@ -7,13 +7,18 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export GRADIO_ANALYTICS_ENABLED := False
+# llama.cpp (the LLM end-to-end test's server) is compiled at install. Its default build targets
+# the compiling CPU's every instruction set; on a VM reporting AVX-512 and AMX that build died
+# with an illegal instruction at its first decode. Build it for AVX2 instead, and never reuse a
+# wheel cached by an earlier native build.
+export CMAKE_ARGS := -DGGML_NATIVE=OFF
 
 .PHONY: install run ingest test lint browser postgres eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,llm,llm-test]'
+	$(BIN)/pip install --quiet --no-cache-dir -e '.[dev,llm,llm-test]'
 	touch $(STAMP)
 
 install: $(STAMP)
