@@ -76,19 +76,15 @@ class OnnxEncoder:
         """Unit-length vectors, one row per text, in the order given. Texts are batched by
         length, at most ``batch_size`` and ``BATCH_TOKENS`` padded word pieces a batch, so a
         batch pads to about its own longest text."""
-        lengths = [len(ids) for ids in self._tokens(texts)["input_ids"]]
+        tokens = self.model.tokenizer(texts, truncation=True, max_length=self.model.max_seq_length)
+        lengths = [len(ids) for ids in tokens["input_ids"]]
         out = np.zeros((len(texts), self.model.get_embedding_dimension() or 0), np.float32)
         for rows in length_batches(lengths, batch_size, BATCH_TOKENS):
-            out[rows] = self._encode_batch([texts[i] for i in rows])
+            batch = {key: [values[i] for i in rows] for key, values in tokens.items()}
+            out[rows] = self._encode_batch(self.model.tokenizer.pad(batch, return_tensors="np"))
         return out
 
-    def _tokens(self, texts: list[str], **padding: Any) -> Any:
-        return self.model.tokenizer(
-            texts, truncation=True, max_length=self.model.max_seq_length, **padding
-        )
-
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        tokens = self._tokens(texts, padding=True, return_tensors="np")
+    def _encode_batch(self, tokens: Any) -> np.ndarray:
         feed = {name: tokens[name].astype(np.int64) for name in self.input_names if name in tokens}
         if "token_type_ids" in self.input_names and "token_type_ids" not in feed:
             feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
