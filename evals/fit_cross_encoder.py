@@ -33,7 +33,12 @@ from typing import Any
 
 import torch
 
-from assistant.answer.cross_encoder import CROSS_ENCODER_FILE, pair_logits, pair_text
+from assistant.answer.cross_encoder import (
+    CROSS_ENCODER_FILE,
+    apply_fitted,
+    pair_logits,
+    pair_text,
+)
 from evals.fit_sentences import _positives
 from evals.run import load_questions
 
@@ -79,14 +84,21 @@ def collect(assistant: Any, questions_file: Path, rng: random.Random) -> list[Pa
     return pairs
 
 
-def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
-    """The fitted layers and head (float32), named as the cross-encoder loads them."""
+def train(
+    model_path: str, pairs: list[Pair], start: Path | None = None, epochs: int = EPOCHS
+) -> dict[str, Any]:
+    """The fitted layers and head (float32), named as the cross-encoder loads them: fitted from
+    the bundled model, or further from the fitted file ``start``."""
+    from safetensors.torch import load_file
     from transformers import AutoModel, AutoTokenizer
 
     torch.manual_seed(SEED)
     tokenizer = AutoTokenizer.from_pretrained(model_path)
     encoder = AutoModel.from_pretrained(model_path)
-    head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    if start is None:
+        head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    else:
+        head = apply_fitted(encoder, load_file(str(start)))
     encoder.embeddings.requires_grad_(False)
     layers = [p for p in encoder.encoder.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(
@@ -98,10 +110,10 @@ def train(model_path: str, pairs: list[Pair]) -> dict[str, Any]:
         pos_weight=torch.tensor(((len(pairs) - positives) / max(positives, 1)) ** 0.5)
     )
     batches = [pairs[i : i + BATCH] for i in range(0, len(pairs), BATCH)]
-    steps, step = EPOCHS * len(batches), 0
+    steps, step = epochs * len(batches), 0
     order = random.Random(SEED)
     encoder.train()
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         order.shuffle(batches)
         total = 0.0
         for batch in batches:
@@ -170,6 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--keep-full", type=Path, help="also write the fit before the rank cut, to measure its cost"
     )
+    parser.add_argument(
+        "--start", type=Path, help="fit further from this fitted file, not from the bundled model"
+    )
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
     args = parser.parse_args(argv)
     built = {Path(corpus).resolve(): Path(where) for corpus, where in args.index}
     assistants: dict[Path, Any] = {}
@@ -182,8 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         pairs += collect(assistants[key], Path(questions), rng)
     print(f"{len(pairs)} pairs, {sum(p.label for p in pairs):.0f} positive", file=sys.stderr)
     model_path = resolve_model_path(BUNDLED_MODEL)
-    fitted = train(model_path, pairs)
+    fitted = train(model_path, pairs, args.start, args.epochs)
     sets = ", ".join(Path(q).name for _, q in args.set)
+    if args.start is not None:
+        sets = f"{_fitted_on(args.start)}; then {sets}"
     metadata = {"base": BUNDLED_MODEL, "fitted_on": sets}
     if args.keep_full:
         full = {k: v.half() if k.startswith("encoder.") else v for k, v in fitted.items()}
@@ -191,6 +209,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     save_file(shippable(fitted, bundled_layers(model_path)), str(args.out), metadata)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
+
+
+def _fitted_on(path: Path) -> str:
+    """The sets a fitted file says it was fitted on."""
+    from safetensors import safe_open
+
+    with safe_open(str(path), "pt") as fitted:
+        return str((fitted.metadata() or {}).get("fitted_on", path.name))
 
 
 if __name__ == "__main__":

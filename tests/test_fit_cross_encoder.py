@@ -37,7 +37,9 @@ def _logits(model_path: str, layers: dict, head) -> np.ndarray:
         return pair_logits(tokenizer, encoder, head, [QUESTION] * 2, TEXTS).numpy()
 
 
-def test_the_written_file_runs_as_the_fitted_model(tmp_path, model_path) -> None:
+def _written_fit(path, model_path: str) -> tuple[dict, object]:
+    """A fit of known tensors (a rank-4 change to every matrix, a random head) written to
+    ``path`` as the fit ships it; the fitted tensors and head."""
     from safetensors.torch import save_file
 
     torch.manual_seed(1)
@@ -53,14 +55,23 @@ def test_the_written_file_runs_as_the_fitted_model(tmp_path, model_path) -> None
     with torch.no_grad():
         head.weight.normal_(0.0, 1.0)
     fitted |= {f"head.{k}": v.detach() for k, v in head.state_dict().items()}
-    path = tmp_path / "fitted.safetensors"
     save_file(shippable(fitted, bundled), str(path))
+    return fitted, head
 
-    expected = _logits(model_path, {k: v for k, v in fitted.items() if "head" not in k}, head)
+
+def _layers(tensors: dict) -> dict:
+    return {k: v for k, v in tensors.items() if not k.startswith("head.")}
+
+
+def test_the_written_file_runs_as_the_fitted_model(tmp_path, model_path) -> None:
+    path = tmp_path / "fitted.safetensors"
+    fitted, head = _written_fit(path, model_path)
+
+    expected = _logits(model_path, _layers(fitted), head)
     loaded = SentenceCrossEncoder(model_path, path).logits(QUESTION, TEXTS)
 
     # float16 storage moves a logit by a few hundredths; the change itself moves it by over 1
-    assert np.abs(expected - _logits(model_path, bundled, head)).max() > 1.0
+    assert np.abs(expected - _logits(model_path, bundled_layers(model_path), head)).max() > 1.0
     np.testing.assert_allclose(loaded, expected, atol=0.1)
 
 
@@ -71,3 +82,22 @@ def test_a_fit_changes_every_matrix_and_ships_under_the_limit(model_path) -> Non
     assert len(changes) == 6 * 6  # six weight matrices in each of six layers
     assert all(shipped[k].abs().max() > 0 for k in changes)
     assert sum(t.numel() * t.element_size() for t in shipped.values()) < SHIPPABLE_BYTES
+
+
+def test_a_further_fit_starts_from_the_fitted_file(tmp_path, model_path) -> None:
+    path = tmp_path / "first.safetensors"
+    _, head = _written_fit(path, model_path)
+    pairs = [Pair(QUESTION, TEXTS[0], 1.0), Pair(QUESTION, TEXTS[1], 0.0)]
+
+    resumed = train(model_path, pairs, start=path, epochs=0)
+    resumed_head = torch.nn.Linear(384, 1)
+    resumed_head.load_state_dict(
+        {k.removeprefix("head."): v for k, v in resumed.items() if k.startswith("head.")}
+    )
+
+    loaded = SentenceCrossEncoder(model_path, path).logits(QUESTION, TEXTS)
+    np.testing.assert_allclose(
+        _logits(model_path, _layers(resumed), resumed_head), loaded, atol=1e-4
+    )
+    # not the bundled layers: those read the pairs differently by over 1
+    assert np.abs(_logits(model_path, bundled_layers(model_path), head) - loaded).max() > 1.0

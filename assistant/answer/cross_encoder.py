@@ -88,17 +88,15 @@ class SentenceCrossEncoder(BaseCrossEncoder):
             encoder = AutoModel.from_pretrained(self.model_path)
         except (OSError, ValueError) as exc:
             raise ConfigError(f"cannot load the sentence cross-encoder: {exc}") from exc
-        head = _head(fitted.pop("head.weight"), fitted.pop("head.bias"))
-        state = encoder.state_dict()
         try:
-            encoder.load_state_dict(_merged(fitted, state), strict=False)
+            head = apply_fitted(encoder, fitted)
         except (KeyError, RuntimeError) as exc:
             raise ConfigError(
                 f"the cross-encoder weights in {self.weights} do not fit the model at "
                 f"{self.model_path}: {exc}"
             ) from exc
         encoder.eval()
-        return tokenizer, encoder, head
+        return tokenizer, encoder, head.eval()
 
     def logits(self, question: str, texts: list[str]) -> np.ndarray:
         """One logit per text of how well it answers ``question`` (remembered per pair)."""
@@ -129,6 +127,15 @@ class SentenceCrossEncoder(BaseCrossEncoder):
             return pair_logits(*self._model, [question] * len(texts), texts).numpy()
 
 
+def apply_fitted(encoder: Any, fitted: dict[str, torch.Tensor]) -> Any:
+    """Load a fitted file's tensors (as ``load_file`` reads them) into the bundled ``encoder``;
+    the fitted head. Raises KeyError or RuntimeError when they do not fit the model."""
+    fitted = dict(fitted)
+    head = _head(fitted.pop("head.weight"), fitted.pop("head.bias"))
+    encoder.load_state_dict(_merged(fitted, encoder.state_dict()), strict=False)
+    return head
+
+
 def _merged(fitted: dict[str, torch.Tensor], state: dict[str, torch.Tensor]) -> dict[str, Any]:
     """The model's tensors the fitted file changes: ``name.lora_A``/``name.lora_B`` pairs added
     to ``name.weight`` as ``B @ A``, other tensors replacing the model's of the same name."""
@@ -151,4 +158,4 @@ def _head(weight: torch.Tensor, bias: torch.Tensor) -> Any:
 
     head = torch.nn.Linear(weight.shape[1], 1)
     head.load_state_dict({"weight": weight.float(), "bias": bias.float()})
-    return head.eval()
+    return head
