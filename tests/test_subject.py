@@ -145,3 +145,31 @@ def test_a_word_of_a_hyphenated_term_is_not_an_unknown_name() -> None:
     asked = understand("What did the Wenbury Parking By-law and Zorvex say?")
     assert unknown_names(asked, lambda term: term != "zorvex") == ["Zorvex"]
     assert unknown_names(asked, lambda term: True) == []
+
+
+def test_an_area_named_in_a_longer_form_is_found_by_its_words_and_its_documents_path() -> None:
+    vocab = Vocabulary(councils=("Wenbury", "Holtby Vale"))
+    report = Passage(
+        "1",
+        "Fifteen family hubs in Wenbury host drop-in sessions.",
+        "ofsted/80001_wenbury/area send inspection.pdf",
+        1,
+        0.0,
+        {"council": "Wenbury", "doc_kind": "inspection"},
+    )
+    longer = understand("How many family hubs in County Wenbury host sessions?", vocabulary=vocab)
+    assert things_not_found(longer, [report]) == []
+    visit = Passage(
+        "2",
+        "Care leavers in Holtby Vale are allocated a personal adviser at 16.",
+        "ofsted/80002_holtby vale of marshire/focused visit.pdf",
+        1,
+        0.0,
+        {"council": "Holtby Vale", "doc_kind": "inspection"},
+    )
+    in_full = understand(
+        "When do care leavers in Holtby Vale of Marshire get an adviser?", vocabulary=vocab
+    )
+    assert things_not_found(in_full, [visit]) == []
+    # the same words in neither a passage nor its path: still not found
+    assert things_not_found(in_full, [report]) == ["Holtby Vale of Marshire"]

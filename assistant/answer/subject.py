@@ -9,13 +9,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.retrieval.dates import mentions
-from assistant.retrieval.names import acronym, distinctive_words
+from assistant.retrieval.names import GENERIC_WORDS, acronym, distinctive_words
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import INSPECTION_KIND_SLACK, Query, content_terms
-from assistant.text import tokenize
+from assistant.text import stem, tokenize
 from assistant.types import Passage, human_date
 
 AND = re.compile(r"\s+and\s+")
+GENERIC_TERMS = frozenset(stem(word) for word in GENERIC_WORDS)
 
 
 def on_subject(plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
@@ -69,9 +70,11 @@ def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
     """The things the question names that none of ``passages`` mentions (every word of the name
     in its text or context): those passages are about something else. A body the question
     names by its acronym ('KCC's Scrutiny Committee') is matched as that body, and things joined
-    by 'and' ('North Yorkshire and Darlington') are each looked for on their own."""
-    found = [set(tokenize(in_context(p))) for p in passages]
-    known = {acronym(council).lower() for council in plan.councils} - {""}
+    by 'and' ('North Yorkshire and Darlington') are each looked for on their own. Words any body
+    may have in its name ('County', 'Borough') are not looked for, and a document's path counts
+    as its context (an inspection's folder names the area in full)."""
+    found = [set(tokenize(f"{in_context(p)} {p.source}")) for p in passages]
+    known = {acronym(council).lower() for council in plan.councils} - {""} | GENERIC_TERMS
     return [
         name
         for name in plan.things
