@@ -8,6 +8,7 @@ from assistant.answer.subject import (
     things_not_found,
     unknown_names,
     year_not_held,
+    year_not_quoted,
 )
 from assistant.retrieval.names import Vocabulary, named_things
 from assistant.retrieval.question import understand
@@ -99,6 +100,25 @@ def test_another_years_inspection_does_not_answer_a_question_naming_the_year() -
     assert year_not_held(asked, [_inspection("2025-07-29"), minutes]) == ""
     since = understand("What has Ofsted found in Wenbury since 2022?", vocabulary=vocab)
     assert since.years == () and year_not_held(since, [_inspection("2025-07-29")]) == ""
+
+
+def test_quotes_neither_dated_in_nor_mentioning_the_year_asked_about_do_not_answer() -> None:
+    vocab = Vocabulary(councils=("Wenbury",))
+    asked = understand("How much did Wenbury give the summer festival in 2016?", vocabulary=vocab)
+    earlier = _minutes("2015-02-10", "Wenbury")
+    assert year_not_quoted(asked, [earlier]) == "2016"
+    assert year_not_quoted(asked, [earlier, _minutes("2016-03-01", "Wenbury")]) == ""
+    writing = ("funding for 2016 was agreed", "the 2015-16 grant", "the 2015/16 grant")
+    for text in (*writing, "the 2016-17 grant"):
+        later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2018-01-01"})
+        assert year_not_quoted(asked, [later]) == "", text
+    for text in ("grant 20160 was paid", "the 2014-15 grant", "page 12016 of the register"):
+        later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2018-01-01"})
+        assert year_not_quoted(asked, [later]) == "2016", text
+    both = understand("Compare Wenbury's 2022 and 2024 inspections.", vocabulary=vocab)
+    assert year_not_quoted(both, [_inspection("2022-11-30")]) == ""
+    undated = understand("How much did Wenbury give the summer festival?", vocabulary=vocab)
+    assert year_not_quoted(undated, [earlier]) == ""
 
 
 def test_a_body_named_by_its_acronym_and_things_joined_by_and_are_found() -> None:

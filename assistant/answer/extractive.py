@@ -11,6 +11,7 @@ from assistant.answer.prompts import (
     DATED_BUT_ABSENT,
     NAMED_BUT_ABSENT,
     NO_FIGURE,
+    YEAR_NOT_QUOTED,
 )
 from assistant.answer.sentence_scorer import ANSWER_PASSAGES, SentenceScorer
 from assistant.answer.subject import (
@@ -20,6 +21,7 @@ from assistant.answer.subject import (
     things_not_found,
     unknown_names,
     year_not_held,
+    year_not_quoted,
 )
 from assistant.answer.units import (
     MAX_ANSWER_WORDS,
@@ -97,6 +99,9 @@ class ExtractiveAnswerer:
         chosen = with_following_clauses(plan, chosen, units, top)
         chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         chosen = with_completions(chosen, units)
+        if when := year_not_quoted(plan, [top[u.passage_rank] for u in chosen]):
+            text = YEAR_NOT_QUOTED.format(when=when)
+            return Answer(plan.question, text, [], passages, abstained=True)
         if not chosen:
             text = (
                 NAMED_BUT_ABSENT.format(names=" or ".join(missing))

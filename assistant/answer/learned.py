@@ -14,7 +14,12 @@ answer at all.
 from __future__ import annotations
 
 from assistant.answer.citations import compose
-from assistant.answer.prompts import CANNOT_ANSWER_DETAIL, DATED_BUT_ABSENT, NAMED_BUT_ABSENT
+from assistant.answer.prompts import (
+    CANNOT_ANSWER_DETAIL,
+    DATED_BUT_ABSENT,
+    NAMED_BUT_ABSENT,
+    YEAR_NOT_QUOTED,
+)
 from assistant.answer.sentence_relevance import SentenceRelevance
 from assistant.answer.subject import (
     councils_not_found,
@@ -22,6 +27,7 @@ from assistant.answer.subject import (
     on_subject,
     unknown_names,
     year_not_held,
+    year_not_quoted,
 )
 from assistant.answer.units import MAX_ANSWER_WORDS, add_new, with_context, with_following_clauses
 from assistant.retrieval.passages import Unit
@@ -57,6 +63,9 @@ class LearnedAnswerer:
         if chosen and self.answerable(plan, top, units) < self.scorer.models.threshold:
             chosen = []
         chosen = with_following_clauses(plan, chosen, units, top)
+        if when := year_not_quoted(plan, [top[u.passage_rank] for u in chosen]):
+            text = YEAR_NOT_QUOTED.format(when=when)
+            return Answer(plan.question, text, [], passages, abstained=True)
         if not chosen:
             names = " or ".join(missing)
             text = NAMED_BUT_ABSENT.format(names=names) if missing else CANNOT_ANSWER_DETAIL

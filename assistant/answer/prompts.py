@@ -10,6 +10,11 @@ NAMED_BUT_ABSENT = CANNOT_ANSWER + " None of the passages I found is about {name
 DATED_BUT_ABSENT = (
     CANNOT_ANSWER + " None of the passages I found is from a meeting or report of {when}."
 )
+YEAR_NOT_QUOTED = (
+    CANNOT_ANSWER
+    + " The passages that come closest are from and about other years, and none of them "
+    "mentions {when}."
+)
 NO_FIGURE = (
     CANNOT_ANSWER
     + " The closest passages below are on the subject, but none of them gives the figure or "

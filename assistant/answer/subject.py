@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.retrieval.dates import mentions
+from assistant.retrieval.dates import mentions, writes_year
 from assistant.retrieval.names import GENERIC_WORDS, acronym, distinctive_words
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import INSPECTION_KIND_SLACK, Query, content_terms
@@ -118,6 +118,25 @@ def year_not_held(plan: Query, passages: list[Passage]) -> str:
     if any(_near_year(p.metadata.get("date"), year) for p in bodies for year in plan.years):
         return ""
     return " or ".join(str(year) for year in plan.years)
+
+
+def year_not_quoted(plan: Query, quoted: list[Passage]) -> str:
+    """The year the question names ('in 2016', 'its 2023 inspection') when none of the passages
+    an answer would quote is dated in it or writes it ('' when one is): those passages are about
+    another year, whatever their words share with the question. Of several years named, one is
+    enough (a comparison may be answered from one side's report)."""
+    if not plan.years or not quoted:
+        return ""
+    if any(_holds_year(p, year) for p in quoted for year in plan.years):
+        return ""
+    return " or ".join(str(year) for year in plan.years)
+
+
+def _holds_year(passage: Passage, year: int) -> bool:
+    meta = passage.metadata
+    if str(meta.get("date", "")).startswith(str(year)):
+        return True
+    return writes_year(f"{meta.get('doc_title', '')} {passage.text}", year)
 
 
 def _near_year(date: object, year: int) -> bool:

@@ -58,6 +58,14 @@ def mentions(text: str, start: dt.date, end: dt.date) -> bool:
     return False
 
 
+def writes_year(text: str, year: int) -> bool:
+    """Whether ``text`` writes ``year`` ('2016', 'March 2016') or a financial year ending in it
+    ('2015-16', '2015/16')."""
+    if re.search(rf"(?<!\d){year}(?!\d)", text):
+        return True
+    return re.search(rf"(?<!\d){year - 1}\s*[-/–]\s*{year % 100:02d}(?!\d)", text) is not None
+
+
 def _days_in(text: str) -> list[dt.date]:
     """The days ``text`` writes in full ('3 May 2024', 'May 3, 2024'), day-first ones first."""
     days = []
