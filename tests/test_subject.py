@@ -121,6 +121,18 @@ def test_quotes_neither_dated_in_nor_mentioning_the_year_asked_about_do_not_answ
     assert year_not_quoted(undated, [earlier]) == ""
 
 
+def test_the_owner_a_things_name_opens_with_is_not_looked_for() -> None:
+    vocab = Vocabulary(councils=("Holtby Borough Council",))
+    meta = {"council": "Holtby Borough Council", "committee": "Licensing Panel"}
+    panel = Passage("1", "The Licensing Panel granted the licence.", "a.pdf", 1, 0.0, meta)
+    # the area the body is in, written as the owner of the committee's name
+    asked = understand("What did Holtby, Wenshire's Licensing Panel decide?", vocabulary=vocab)
+    assert asked.things == ("Wenshire's Licensing Panel",)
+    assert things_not_found(asked, [panel]) == []
+    other = understand("What did Holtby's Taxi Panel decide?", vocabulary=vocab)
+    assert things_not_found(other, [panel]) == ["Holtby's Taxi Panel"]
+
+
 def test_a_body_named_by_its_acronym_and_things_joined_by_and_are_found() -> None:
     vocab = Vocabulary(councils=("Kent County Council",))
     meta = {"council": "Kent County Council", "committee": "Scrutiny Committee"}

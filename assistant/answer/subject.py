@@ -16,6 +16,8 @@ from assistant.text import stem, tokenize
 from assistant.types import Passage, human_date
 
 AND = re.compile(r"\s+and\s+")
+# The owner a thing's name opens with (the "Holtby's" of "Holtby's Licensing Panel").
+POSSESSOR = re.compile(r"^\S+['’]s\s+")
 GENERIC_TERMS = frozenset(stem(word) for word in GENERIC_WORDS)
 
 
@@ -71,8 +73,9 @@ def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
     in its text or context): those passages are about something else. A body the question
     names by its acronym ('KCC's Scrutiny Committee') is matched as that body, and things joined
     by 'and' ('North Yorkshire and Darlington') are each looked for on their own. Words any body
-    may have in its name ('County', 'Borough') are not looked for, and a document's path counts
-    as its context (an inspection's folder names the area in full)."""
+    may have in its name ('County', 'Borough') are not looked for, nor the owner a name opens
+    with (who is asked about is the council check's and the unknown names' to find), and a
+    document's path counts as its context (an inspection's folder names the area in full)."""
     found = [set(tokenize(f"{in_context(p)} {p.source}")) for p in passages]
     known = {acronym(council).lower() for council in plan.councils} - {""} | GENERIC_TERMS
     return [
@@ -80,7 +83,7 @@ def things_not_found(plan: Query, passages: list[Passage]) -> list[str]:
         for name in plan.things
         if not all(
             any(content_terms(part) - known <= tokens for tokens in found)
-            for part in AND.split(name)
+            for part in AND.split(POSSESSOR.sub("", name))
         )
     ]
 
