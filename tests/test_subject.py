@@ -69,6 +69,20 @@ def test_a_meeting_day_or_month_no_passage_is_dated_is_named_back() -> None:
     assert date_not_held(month, [_minutes("2022-10-19")]) == ""
 
 
+def test_a_letter_dated_by_its_visit_is_held_by_the_day_its_file_name_gives() -> None:
+    from assistant.retrieval.names import Vocabulary
+    from assistant.retrieval.question import understand
+
+    vocabulary = Vocabulary(councils=("Wenbury",))
+    asked = understand("What did Ofsted's July 2024 letter to Wenbury say?", None, vocabulary)
+    meta = {"council": "Wenbury", "date": "2024-05-15", "doc_kind": "inspection"}
+    text = "Inspectors found that care leavers live in suitable homes."
+    sent = Passage("s", text, "wenbury/focused visit - 12 july 2024.pdf", 1, 0.0, meta)
+    assert date_not_held(asked, [sent]) == ""
+    other = Passage("o", text, "wenbury/focused visit - 12 june 2024.pdf", 1, 0.0, meta)
+    assert date_not_held(asked, [other]) == "July 2024"
+
+
 def test_a_year_alone_or_an_undated_passage_is_not_a_missing_meeting() -> None:
     from assistant.retrieval.question import understand
 

@@ -92,8 +92,10 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
     """The meeting day or month the question names ('11 December 2014', 'October 2022') when no
     passage about the body it names is dated then ('' otherwise): the documents hold another
     meeting or report, not the one asked about, unless one of them writes that date ('the value
-    at 30 September 2024' in a later report). A year alone is not checked ('the 2024 salary
-    disclosure' names the period a later paper covers), nor a date only the history gives."""
+    at 30 September 2024' in a later report) or its file name does (an inspection letter is
+    dated by its visit and named by the day it was sent). A year alone is not checked ('the
+    2024 salary disclosure' names the period a later paper covers), nor a date only the history
+    gives."""
     named = [r for r in [plan.own_dates] if r[0] and not _whole_year(r)]
     if not named or not passages:
         return ""
@@ -103,7 +105,7 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
     bodies = _about_named(plan, passages)
     if any(not p.metadata.get("date") or dated.date_fits(p.metadata) for p in bodies):
         return ""
-    if any(mentions(p.text, start, end) for p in bodies):
+    if any(mentions(f"{p.source}\n{p.text}", start, end) for p in bodies):
         return ""
     return human_date(start) if start == end else f"{start:%B %Y}"
 
