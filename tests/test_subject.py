@@ -69,6 +69,30 @@ def test_a_meeting_day_or_month_no_passage_is_dated_is_named_back() -> None:
     assert date_not_held(month, [_minutes("2022-10-19")]) == ""
 
 
+def test_a_day_minutes_announce_is_not_held_but_one_they_look_back_on_is() -> None:
+    from assistant.retrieval.names import Vocabulary
+    from assistant.retrieval.question import understand
+
+    vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
+    asked = understand("What did Wenbury's Cabinet decide on 11 December 2014?", None, vocabulary)
+    meta = {"council": "Wenbury Borough Council", "committee": "Cabinet", "doc_kind": "minutes"}
+    text = "The next meeting will be held on 11 December 2014."
+    before = Passage("b", text, "b.pdf", 1, 0.0, {**meta, "date": "2014-11-27"})
+    assert date_not_held(asked, [before]) == "11 December 2014"
+    text = "Members noted the decision of 11 December 2014 on parking charges."
+    after = Passage("a", text, "a.pdf", 1, 0.0, {**meta, "date": "2015-01-08"})
+    assert date_not_held(asked, [before, after]) == ""
+    report = Passage(
+        "r",
+        "The value at 11 December 2014 was £3m.",
+        "r.pdf",
+        1,
+        0.0,
+        {**meta, "doc_kind": "report", "date": "2014-11-27"},
+    )
+    assert date_not_held(asked, [report]) == ""
+
+
 def test_a_letter_dated_by_its_visit_is_held_by_the_day_its_file_name_gives() -> None:
     from assistant.retrieval.names import Vocabulary
     from assistant.retrieval.question import understand

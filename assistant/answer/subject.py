@@ -92,10 +92,10 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
     """The meeting day or month the question names ('11 December 2014', 'October 2022') when no
     passage about the body it names is dated then ('' otherwise): the documents hold another
     meeting or report, not the one asked about, unless one of them writes that date ('the value
-    at 30 September 2024' in a later report) or its file name does (an inspection letter is
-    dated by its visit and named by the day it was sent). A year alone is not checked ('the
-    2024 salary disclosure' names the period a later paper covers), nor a date only the history
-    gives."""
+    at 30 September 2024' in a later report; minutes announcing a later meeting do not) or its
+    file name does (an inspection letter is dated by its visit and named by the day it was
+    sent). A year alone is not checked ('the 2024 salary disclosure' names the period a later
+    paper covers), nor a date only the history gives."""
     named = [r for r in [plan.own_dates] if r[0] and not _whole_year(r)]
     if not named or not passages:
         return ""
@@ -105,9 +105,20 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
     bodies = _about_named(plan, passages)
     if any(not p.metadata.get("date") or dated.date_fits(p.metadata) for p in bodies):
         return ""
-    if any(mentions(f"{p.source}\n{p.text}", start, end) for p in bodies):
+    if any(_writes_date(p, start, end) for p in bodies):
         return ""
     return human_date(start) if start == end else f"{start:%B %Y}"
+
+
+def _writes_date(passage: Passage, start: dt.date, end: dt.date) -> bool:
+    """Whether the passage's file name or text gives a day within ``start``..``end``. Minutes
+    record what happened up to their meeting: a later day they write is one announced (the next
+    meeting, a deadline), so it does not count."""
+    if mentions(passage.source, start, end):
+        return True
+    meta = passage.metadata
+    announced = meta.get("doc_kind") == "minutes" and str(meta.get("date")) < start.isoformat()
+    return not announced and mentions(passage.text, start, end)
 
 
 def year_not_held(plan: Query, passages: list[Passage]) -> str:
