@@ -98,13 +98,13 @@ def test_a_letter_dated_by_its_visit_is_held_by_the_day_its_file_name_gives() ->
     from assistant.retrieval.question import understand
 
     vocabulary = Vocabulary(councils=("Wenbury",))
-    asked = understand("What did Ofsted's July 2024 letter to Wenbury say?", None, vocabulary)
-    meta = {"council": "Wenbury", "date": "2024-05-15", "doc_kind": "inspection"}
+    asked = understand("What did Ofsted's March 2022 letter to Wenbury say?", None, vocabulary)
+    meta = {"council": "Wenbury", "date": "2022-01-26", "doc_kind": "inspection"}
     text = "Inspectors found that care leavers live in suitable homes."
-    sent = Passage("s", text, "wenbury/focused visit - 12 july 2024.pdf", 1, 0.0, meta)
+    sent = Passage("s", text, "wenbury/focused visit - 18 march 2022.pdf", 1, 0.0, meta)
     assert date_not_held(asked, [sent]) == ""
-    other = Passage("o", text, "wenbury/focused visit - 12 june 2024.pdf", 1, 0.0, meta)
-    assert date_not_held(asked, [other]) == "July 2024"
+    other = Passage("o", text, "wenbury/focused visit - 18 february 2022.pdf", 1, 0.0, meta)
+    assert date_not_held(asked, [other]) == "March 2022"
 
 
 def test_a_year_alone_or_an_undated_passage_is_not_a_missing_meeting() -> None:
@@ -142,20 +142,20 @@ def test_another_years_inspection_does_not_answer_a_question_naming_the_year() -
 
 def test_quotes_neither_dated_in_nor_mentioning_the_year_asked_about_do_not_answer() -> None:
     vocab = Vocabulary(councils=("Wenbury",))
-    asked = understand("How much did Wenbury give the summer festival in 2016?", vocabulary=vocab)
-    earlier = _minutes("2015-02-10", "Wenbury")
-    assert year_not_quoted(asked, [earlier]) == "2016"
-    assert year_not_quoted(asked, [earlier, _minutes("2016-03-01", "Wenbury")]) == ""
-    writing = ("funding for 2016 was agreed", "the 2015-16 grant", "the 2015/16 grant")
-    for text in (*writing, "the 2016-17 grant"):
+    asked = understand("What did Wenbury spend on road repairs in 2021?", vocabulary=vocab)
+    earlier = _minutes("2019-06-04", "Wenbury")
+    assert year_not_quoted(asked, [earlier]) == "2021"
+    assert year_not_quoted(asked, [earlier, _minutes("2021-09-14", "Wenbury")]) == ""
+    writing = ("funding for 2021 was agreed", "the 2020-21 grant", "the 2020/21 grant")
+    for text in (*writing, "the 2021-22 grant"):
         later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2018-01-01"})
         assert year_not_quoted(asked, [later]) == "", text
-    for text in ("grant 20160 was paid", "the 2014-15 grant", "page 12016 of the register"):
+    for text in ("grant 20210 was paid", "the 2019-20 grant", "page 12021 of the register"):
         later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2018-01-01"})
-        assert year_not_quoted(asked, [later]) == "2016", text
+        assert year_not_quoted(asked, [later]) == "2021", text
     both = understand("Compare Wenbury's 2022 and 2024 inspections.", vocabulary=vocab)
     assert year_not_quoted(both, [_inspection("2022-11-30")]) == ""
-    undated = understand("How much did Wenbury give the summer festival?", vocabulary=vocab)
+    undated = understand("What did Wenbury spend on road repairs?", vocabulary=vocab)
     assert year_not_quoted(undated, [earlier]) == ""
 
 

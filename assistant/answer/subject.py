@@ -137,7 +137,7 @@ def year_not_held(plan: Query, passages: list[Passage]) -> str:
 
 
 def year_not_quoted(plan: Query, quoted: list[Passage]) -> str:
-    """The year the question names ('in 2016', 'its 2023 inspection') when none of the passages
+    """The year the question names ('in 2021', 'its 2019 inspection') when none of the passages
     an answer would quote is dated in it or writes it ('' when one is): those passages are about
     another year, whatever their words share with the question. Of several years named, one is
     enough (a comparison may be answered from one side's report)."""

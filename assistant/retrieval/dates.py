@@ -59,8 +59,8 @@ def mentions(text: str, start: dt.date, end: dt.date) -> bool:
 
 
 def writes_year(text: str, year: int) -> bool:
-    """Whether ``text`` writes ``year`` ('2016', 'March 2016') or a financial year ending in it
-    ('2015-16', '2015/16')."""
+    """Whether ``text`` writes ``year`` ('2021', 'March 2021') or a financial year ending in it
+    ('2020-21', '2020/21')."""
     if re.search(rf"(?<!\d){year}(?!\d)", text):
         return True
     return re.search(rf"(?<!\d){year - 1}\s*[-/–]\s*{year % 100:02d}(?!\d)", text) is not None
