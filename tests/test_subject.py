@@ -159,6 +159,45 @@ def test_quotes_neither_dated_in_nor_mentioning_the_year_asked_about_do_not_answ
     assert year_not_quoted(undated, [earlier]) == ""
 
 
+def test_quotes_neither_of_nor_mentioning_the_financial_year_asked_about_do_not_answer() -> None:
+    vocab = Vocabulary(councils=("Wenbury",))
+    asked = understand("What did Wenbury set aside for libraries in 2017/18?", vocabulary=vocab)
+    assert asked.financial_years == (2017,)
+    before = _minutes("2015-11-02", "Wenbury")
+    assert year_not_quoted(asked, [before]) == "2017-18"
+    for date in ("2017-02-06", "2018-07-09"):  # the budget set, the outturn reported
+        assert year_not_quoted(asked, [_minutes(date, "Wenbury")]) == "", date
+    for text in ("the 2017-18 budget", "in 2017/2018", "for 2017 to 2018"):
+        later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2020-01-01"})
+        assert year_not_quoted(asked, [later]) == "", text
+    for text in ("the 2016-17 budget", "the 2017-19 plan", "funding for 2018"):
+        later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2020-01-01"})
+        assert year_not_quoted(asked, [later]) == "2017-18", text
+    named = Passage("p", "the budget", "Wenbury budget 2017-18.pdf", 1, 0.0, {"date": "2020-01-01"})
+    assert year_not_quoted(asked, [named]) == ""
+    plan = understand("What does Wenbury's 2019-23 plan say?", vocabulary=vocab)
+    assert plan.financial_years == () and year_not_quoted(plan, [before]) == ""
+
+
+def test_quotes_from_before_a_season_asked_about_that_do_not_mention_it_do_not_answer() -> None:
+    vocab = Vocabulary(councils=("Wenbury",))
+    asked = understand("What did Wenbury borrow in its spring 2019 bond issue?", vocabulary=vocab)
+    assert asked.seasons == (("spring", 2019),)
+    assert year_not_quoted(asked, [_minutes("2019-01-14", "Wenbury")]) == "spring 2019"
+    for date in ("2019-03-04", "2019-11-20"):  # in the season, or later that year looking back
+        assert year_not_quoted(asked, [_minutes(date, "Wenbury")]) == "", date
+    assert year_not_quoted(asked, [_minutes("2020-04-01", "Wenbury")]) == "spring 2019"
+    for text in ("a bond issue planned for spring 2019", "issued on 2 April 2019", "in May 2019"):
+        early = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2019-01-14"})
+        assert year_not_quoted(asked, [early]) == "", text
+    for text in ("issued in autumn 2019", "in September 2019", "in spring 2018"):
+        early = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2019-01-14"})
+        assert year_not_quoted(asked, [early]) == "spring 2019", text
+    fall = understand("What did Wenbury agree in the fall of 2019?", vocabulary=vocab)
+    autumn = Passage("p", "agreed in autumn 2019", "a.pdf", 1, 0.0, {"date": "2019-01-14"})
+    assert fall.seasons == (("fall", 2019),) and year_not_quoted(fall, [autumn]) == ""
+
+
 def test_the_owner_a_things_name_opens_with_is_not_looked_for() -> None:
     vocab = Vocabulary(councils=("Holtby Borough Council",))
     meta = {"council": "Holtby Borough Council", "committee": "Licensing Panel"}

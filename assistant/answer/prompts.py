@@ -12,7 +12,7 @@ DATED_BUT_ABSENT = (
 )
 YEAR_NOT_QUOTED = (
     CANNOT_ANSWER
-    + " The passages that come closest are from and about other years, and none of them "
+    + " The passages that come closest are from and about other times, and none of them "
     "mentions {when}."
 )
 NO_FIGURE = (

@@ -8,7 +8,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.retrieval.dates import mentions, writes_year
+from assistant.retrieval.dates import (
+    mentions,
+    name_financial_year,
+    on_or_after_season,
+    writes_financial_year,
+    writes_season,
+    writes_year,
+)
 from assistant.retrieval.names import GENERIC_WORDS, acronym, distinctive_words
 from assistant.retrieval.passages import Unit, in_context
 from assistant.retrieval.question import INSPECTION_KIND_SLACK, Query, content_terms
@@ -137,15 +144,26 @@ def year_not_held(plan: Query, passages: list[Passage]) -> str:
 
 
 def year_not_quoted(plan: Query, quoted: list[Passage]) -> str:
-    """The year the question names ('in 2021', 'its 2019 inspection') when none of the passages
-    an answer would quote is dated in it or writes it ('' when one is): those passages are about
-    another year, whatever their words share with the question. Of several years named, one is
-    enough (a comparison may be answered from one side's report)."""
-    if not plan.years or not quoted:
+    """The year, financial year or season the question names ('in 2021', 'the 2021-22 budget',
+    'autumn 2025') when none of the passages an answer would quote is dated in it or writes it
+    ('' when one is): those passages are about another time, whatever their words share with the
+    question. Of several named, one is enough (a comparison may be answered from one side's
+    report)."""
+    if not (plan.years or plan.financial_years or plan.seasons) or not quoted:
         return ""
-    if any(_holds_year(p, year) for p in quoted for year in plan.years):
-        return ""
-    return " or ".join(str(year) for year in plan.years)
+    # A season's year is checked by the season.
+    years = [year for year in plan.years if all(year != y for _, y in plan.seasons)]
+    for passage in quoted:
+        if any(_holds_year(passage, year) for year in years):
+            return ""
+        if any(_holds_financial_year(passage, first) for first in plan.financial_years):
+            return ""
+        if any(_holds_season(passage, season, year) for season, year in plan.seasons):
+            return ""
+    named = [f"{season} {year}" for season, year in plan.seasons]
+    named += [str(year) for year in years]
+    named += [name_financial_year(first) for first in plan.financial_years]
+    return " or ".join(named)
 
 
 def _holds_year(passage: Passage, year: int) -> bool:
@@ -153,6 +171,28 @@ def _holds_year(passage: Passage, year: int) -> bool:
     if str(meta.get("date", "")).startswith(str(year)):
         return True
     return writes_year(f"{meta.get('doc_title', '')} {passage.text}", year)
+
+
+def _holds_financial_year(passage: Passage, first: int) -> bool:
+    """Whether a passage is dated in either calendar year of a financial year (its budget is set
+    in the first, its outturn reported in the second) or writes it, its file name included."""
+    meta = passage.metadata
+    if str(meta.get("date", ""))[:4] in (str(first), str(first + 1)):
+        return True
+    text = f"{passage.source} {meta.get('doc_title', '')} {passage.text}"
+    return writes_financial_year(text, first)
+
+
+def _holds_season(passage: Passage, season: str, year: int) -> bool:
+    """Whether a passage is dated in the season or later that year (minutes record what has
+    happened, a report looks back), or writes the season or a day or month within it."""
+    meta = passage.metadata
+    date = meta.get("date")
+    if date and on_or_after_season(dt.date.fromisoformat(str(date)), season, year):
+        return True
+    return writes_season(
+        f"{passage.source} {meta.get('doc_title', '')} {passage.text}", season, year
+    )
 
 
 def _near_year(date: object, year: int) -> bool:

@@ -28,6 +28,73 @@ BARE_YEAR = re.compile(
 )
 
 
+# A financial or school year ('2024-25', '2024/2025'): a year and the next.
+FINANCIAL_YEAR = re.compile(r"(?<![\d/–-])((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})(?![\d/–-])")
+
+
+def financial_years_named(text: str) -> tuple[int, ...]:
+    """The first years of the financial years ``text`` names ('2024-25' gives 2024), in order."""
+    firsts = []
+    for m in FINANCIAL_YEAR.finditer(text):
+        first, last = int(m.group(1)), m.group(2)
+        if int(last) % 100 == (first + 1) % 100:
+            firsts.append(first)
+    return tuple(dict.fromkeys(firsts))
+
+
+def name_financial_year(first: int) -> str:
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def writes_financial_year(text: str, first: int) -> bool:
+    """Whether ``text`` writes the financial year beginning in ``first`` ('2024-25', '2024/25',
+    '2024-2025', '2024 to 2025')."""
+    last = first + 1
+    pattern = rf"(?<!\d){first}\s*(?:[-–/]|to)\s*(?:{last}|{last % 100:02d})(?!\d)"
+    return re.search(pattern, text) is not None
+
+
+# The months of a season ('autumn 2025'); winter, which spans two years, is left out.
+SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "autumn": (9, 10, 11),
+    "fall": (9, 10, 11),
+}
+SEASON = re.compile(rf"\b({'|'.join(SEASON_MONTHS)})\s+(?:of\s+)?((?:19|20)\d{{2}})\b", re.I)
+
+
+def seasons_named(text: str) -> tuple[tuple[str, int], ...]:
+    """The seasons of a year ``text`` names ('autumn 2025' gives ('autumn', 2025)), in order."""
+    return tuple(
+        dict.fromkeys((m.group(1).lower(), int(m.group(2))) for m in SEASON.finditer(text))
+    )
+
+
+def in_season(day: dt.date, season: str, year: int) -> bool:
+    return day.year == year and day.month in SEASON_MONTHS[season]
+
+
+def on_or_after_season(day: dt.date, season: str, year: int) -> bool:
+    """Whether ``day`` falls in the season or later in its year."""
+    return day.year == year and day.month >= SEASON_MONTHS[season][0]
+
+
+def writes_season(text: str, season: str, year: int) -> bool:
+    """Whether ``text`` writes the season ('autumn 2025', 'fall of 2025') or a day or month
+    within it."""
+    months = SEASON_MONTHS[season]
+    for m in SEASON.finditer(text):
+        if int(m.group(2)) == year and SEASON_MONTHS[m.group(1).lower()] == months:
+            return True
+    if any(in_season(day, season, year) for day in _days_in(text)):
+        return True
+    return any(
+        int(m.group(2)) == year and MONTHS[m.group(1).lower()] in months
+        for m in MONTH_YEAR.finditer(text)
+    )
+
+
 def years_named(text: str) -> tuple[int, ...]:
     """The years ``text`` names on their own, in order."""
     return tuple(dict.fromkeys(int(m.group(1)) for m in BARE_YEAR.finditer(text)))

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.retrieval.asks import asked, asks
-from assistant.retrieval.dates import date_range, describe_range, years_named
+from assistant.retrieval.dates import (
+    date_range,
+    describe_range,
+    financial_years_named,
+    seasons_named,
+    years_named,
+)
 from assistant.retrieval.facts import figures
 from assistant.retrieval.names import PROPER_NOUN, Vocabulary, committees_in, named_things, names_in
 from assistant.text import stem, tokenize
@@ -92,6 +98,9 @@ class Query:
     # The day, month or year the question's own words name (not one carried from earlier).
     own_dates: tuple[dt.date | None, dt.date | None] = (None, None)
     years: tuple[int, ...] = ()  # the years its own words name on their own
+    # The financial years its own words name, by their first year ('2024-25': 2024).
+    financial_years: tuple[int, ...] = ()
+    seasons: tuple[tuple[str, int], ...] = ()  # the seasons it names ('autumn 2025')
     words: frozenset[str] = frozenset()  # its tokens
     terms: frozenset[str] = frozenset()  # the tokens that name what it is about
     wanted: frozenset[str] = frozenset()  # the kinds of fact it asks for
@@ -226,6 +235,8 @@ def _read(question: str, earlier: list[str], vocab: Vocabulary) -> Query:
     plan.own_dates = date_range(question)
     plan.date_from, plan.date_to = plan.own_dates
     plan.years = years_named(question)
+    plan.financial_years = financial_years_named(question)
+    plan.seasons = seasons_named(question)
     plan.councils = names_in(question, vocab.councils)
     plan.committees = committees_in(question, vocab.committees, vocab.councils)
     plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
@@ -260,5 +271,3 @@ def _carry_subject(plan: Query, earlier: str, vocab: Vocabulary) -> None:
         if start is not None and end is not None:
             plan.date_from, plan.date_to = start, end
             plan.carried.append(describe_range(start, end))
-
-
