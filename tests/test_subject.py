@@ -11,7 +11,7 @@ from assistant.answer.subject import (
     year_not_quoted,
 )
 from assistant.retrieval.names import Vocabulary, named_things
-from assistant.retrieval.question import understand
+from assistant.retrieval.question import Query, understand
 from assistant.types import Passage
 
 
@@ -167,16 +167,21 @@ def test_quotes_neither_of_nor_mentioning_the_financial_year_asked_about_do_not_
     assert year_not_quoted(asked, [before]) == "2017-18"
     for date in ("2017-02-06", "2018-07-09"):  # the budget set, the outturn reported
         assert year_not_quoted(asked, [_minutes(date, "Wenbury")]) == "", date
-    for text in ("the 2017-18 budget", "in 2017/2018", "for 2017 to 2018"):
-        later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2020-01-01"})
-        assert year_not_quoted(asked, [later]) == "", text
-    for text in ("the 2016-17 budget", "the 2017-19 plan", "funding for 2018"):
-        later = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2020-01-01"})
-        assert year_not_quoted(asked, [later]) == "2017-18", text
+    writing = ("the 2017-18 budget", "in 2017/2018", "for 2017 to 2018")
+    assert _not_quoted(asked, writing, "2020-01-01") == ["", "", ""]
+    other = ("the 2016-17 budget", "the 2017-19 plan", "funding for 2018")
+    assert _not_quoted(asked, other, "2020-01-01") == ["2017-18"] * 3
     named = Passage("p", "the budget", "Wenbury budget 2017-18.pdf", 1, 0.0, {"date": "2020-01-01"})
     assert year_not_quoted(asked, [named]) == ""
     plan = understand("What does Wenbury's 2019-23 plan say?", vocabulary=vocab)
     assert plan.financial_years == () and year_not_quoted(plan, [before]) == ""
+
+
+def _not_quoted(asked: Query, texts: tuple[str, ...], date: str) -> list[str]:
+    """What ``year_not_quoted`` says of each text quoted alone from a paper dated ``date``."""
+    return [
+        year_not_quoted(asked, [Passage("p", t, "a.pdf", 1, 0.0, {"date": date})]) for t in texts
+    ]
 
 
 def test_quotes_from_before_a_season_asked_about_that_do_not_mention_it_do_not_answer() -> None:
@@ -187,12 +192,10 @@ def test_quotes_from_before_a_season_asked_about_that_do_not_mention_it_do_not_a
     for date in ("2019-03-04", "2019-11-20"):  # in the season, or later that year looking back
         assert year_not_quoted(asked, [_minutes(date, "Wenbury")]) == "", date
     assert year_not_quoted(asked, [_minutes("2020-04-01", "Wenbury")]) == "spring 2019"
-    for text in ("a bond issue planned for spring 2019", "issued on 2 April 2019", "in May 2019"):
-        early = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2019-01-14"})
-        assert year_not_quoted(asked, [early]) == "", text
-    for text in ("issued in autumn 2019", "in September 2019", "in spring 2018"):
-        early = Passage("p", text, "a.pdf", 1, 0.0, {"date": "2019-01-14"})
-        assert year_not_quoted(asked, [early]) == "spring 2019", text
+    writing = ("a bond issue planned for spring 2019", "issued on 2 April 2019", "in May 2019")
+    assert _not_quoted(asked, writing, "2019-01-14") == ["", "", ""]
+    other = ("issued in autumn 2019", "in September 2019", "in spring 2018")
+    assert _not_quoted(asked, other, "2019-01-14") == ["spring 2019"] * 3
     fall = understand("What did Wenbury agree in the fall of 2019?", vocabulary=vocab)
     autumn = Passage("p", "agreed in autumn 2019", "a.pdf", 1, 0.0, {"date": "2019-01-14"})
     assert fall.seasons == (("fall", 2019),) and year_not_quoted(fall, [autumn]) == ""
