@@ -176,23 +176,23 @@ def _holds_year(passage: Passage, year: int) -> bool:
 def _holds_financial_year(passage: Passage, first: int) -> bool:
     """Whether a passage is dated in either calendar year of a financial year (its budget is set
     in the first, its outturn reported in the second) or writes it, its file name included."""
-    meta = passage.metadata
-    if str(meta.get("date", ""))[:4] in (str(first), str(first + 1)):
+    if str(passage.metadata.get("date", ""))[:4] in (str(first), str(first + 1)):
         return True
-    text = f"{passage.source} {meta.get('doc_title', '')} {passage.text}"
-    return writes_financial_year(text, first)
+    return writes_financial_year(_written(passage), first)
 
 
 def _holds_season(passage: Passage, season: str, year: int) -> bool:
     """Whether a passage is dated in the season or later that year (minutes record what has
     happened, a report looks back), or writes the season or a day or month within it."""
-    meta = passage.metadata
-    date = meta.get("date")
+    date = passage.metadata.get("date")
     if date and on_or_after_season(dt.date.fromisoformat(str(date)), season, year):
         return True
-    return writes_season(
-        f"{passage.source} {meta.get('doc_title', '')} {passage.text}", season, year
-    )
+    return writes_season(_written(passage), season, year)
+
+
+def _written(passage: Passage) -> str:
+    """What a passage writes, with its file name and document title."""
+    return f"{passage.source} {passage.metadata.get('doc_title', '')} {passage.text}"
 
 
 def _near_year(date: object, year: int) -> bool:
