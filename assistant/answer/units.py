@@ -15,7 +15,7 @@ from assistant.types import Passage
 # An answer quotes at most this many words (a resolution's clauses, a list, several parts):
 # room for the sentences either side of the best one, where the second half of an answer often
 # is, while a typical answer stays a short read (chosen on question sets, evals/README.md).
-MAX_ANSWER_WORDS = 120
+MAX_ANSWER_WORDS = 150
 # A following sentence this short completes the one before it ('ACTION – report back.').
 TRAILER_WORDS = 12
 # Sentences quoted either side of the best one, budget allowing.
