@@ -34,6 +34,12 @@ def test_headings_and_item_titles_are_titles() -> None:
     assert not is_title("The plan was adopted at a cost of £48.6 million.", meta)
 
 
+def test_a_quoted_line_is_not_a_title() -> None:
+    # Markdown minutes quote a vote's outcome as a short line without a full stop.
+    assert not is_title("> **Motion Passed (9 to 4)**", {})
+    assert is_title("**Motion Passed (9 to 4)**", {})
+
+
 def test_context_adds_a_short_trailer() -> None:
     text = (
         "Councillors approved a rise of 12% in the precept. This means Band D will pay £52 a "

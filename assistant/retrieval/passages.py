@@ -72,6 +72,8 @@ def is_title(text: str, meta: dict[str, object]) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
         return True  # 'MINUTES OF PROCEEDINGS AT MEETING OF …' is a heading in capitals
+    if text.lstrip().startswith(">"):  # a Markdown quote, such as a vote's outcome, says a fact
+        return False
     if DATED_FIELD.search(text):  # 'Date of decision: 13/03/2025' is a fact, not a heading
         return False
     return not re.search(r"[.;:!?]\W*$", text.strip()) and words(text) < 14
