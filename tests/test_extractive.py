@@ -282,6 +282,24 @@ def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) ->
     assert {c.passage.id for c in answer.citations} == {"2"}
 
 
+def test_asked_what_was_resolved_the_items_resolution_is_quoted_not_its_debate(
+    wide_answerer,
+) -> None:
+    debated = (
+        "Members debated at length what Cabinet should resolve about the Integrated Transport "
+        "Plan and its relief road."
+    )
+    resolved = (
+        "RESOLVED that Cabinet: (a) endorses the ten-year programme in Appendix A; and (b) "
+        "approves the first phase at a cost of £48.6 million."
+    )
+    passages = [_passage("1", debated, "discussion"), _passage("2", resolved, "resolution")]
+    plan = understand("What did Cabinet resolve about the Integrated Transport Plan?")
+    answer = wide_answerer.answer(plan, passages)
+    assert "£48.6 million" in answer.text
+    assert "2" in {c.passage.id for c in answer.citations}
+
+
 def _answer_from(answerer: ExtractiveAnswerer, question: str, text: str) -> Answer:
     """The answer to ``question`` from one passage of minutes holding ``text``."""
     return answerer.answer(understand(question), [_passage("1", text, "discussion")])
@@ -344,7 +362,7 @@ def test_a_sentence_of_another_passage_that_ties_with_the_best_is_quoted(wide_an
     anchor = Unit(0, 0, 10, "best", score=0.70)
     tied = Unit(1, 0, 10, "tied", score=0.58)
     behind = Unit(2, 0, 10, "behind", score=0.52)
-    near = wide_answerer._runners_up(anchor, [anchor, tied, behind], floor=0.5)
+    near = wide_answerer._runners_up(anchor, anchor.score, [anchor, tied, behind], floor=0.5)
     assert tied in near and behind not in near
 
 

@@ -122,6 +122,21 @@ def test_moderngov_minutes_metadata_and_sections() -> None:
     assert "PRESENT:" in sections[0].text and "2" not in [s.text for s in sections]
 
 
+def test_a_labelled_paragraph_run_on_after_a_resolution_is_not_part_of_it() -> None:
+    page = MODERNGOV_P1 + """; and
+(c) asks for a progress report to the Committee in January 2026.
+Chair's summary: The Chair thanked officers and said the plan would return in the autumn.
+
+88. Review of School Transport
+(Item 5)"""
+    sections = parse("examples/cabinet/2025-01-30/originals/Printed minutes.pdf", page).sections
+    resolution, after = sections[4], sections[5]
+    assert resolution.section_kind == "resolution"
+    assert resolution.text.endswith("in January 2026.")
+    assert (after.section_kind, after.item_number) == ("discussion", "87")
+    assert after.text.startswith("Chair's summary: The Chair thanked officers")
+
+
 def test_corporate_parenting_style_items_without_minute_numbers() -> None:
     text = ("CORPORATE PARENTING PANEL – 15 October 2024\n\n"
             "MINUTES of the meeting held in the Holtby Room, Shire Hall.\n\n"

@@ -4,6 +4,8 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.answer.citations import compose
 from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.prompts import (
@@ -96,7 +98,7 @@ class ExtractiveAnswerer:
         )
         units = self.scorer.score(plan, top) if top and not missing else []
         units = on_subject(plan, units, top)
-        chosen = self._select(plan, units)
+        chosen = self._select(plan, units, top)
         chosen = with_following_clauses(plan, chosen, units, top)
         chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         chosen = with_completions(chosen, units)
@@ -115,30 +117,31 @@ class ExtractiveAnswerer:
         text, citations = compose(chosen, top)
         return Answer(plan.question, text, citations, passages, abstained=False)
 
-    def _select(self, plan: Query, units: list[Unit]) -> list[Unit]:
+    def _select(self, plan: Query, units: list[Unit], passages: list[Passage]) -> list[Unit]:
         """The best sentence (holding the figure asked for) with what it needs to be understood,
         close runners-up of its passage, the best sentence for each asked part of the question
         the quotes do not answer yet."""
         ranked = sorted(units, key=lambda u: -u.score)
-        anchor = self._anchor(plan, ranked)
-        if anchor is None:
+        best = self._anchor(plan, ranked)
+        if best is None:
             return []
+        anchor = _in_resolution(plan, best, ranked, passages, self.settings.abstain_threshold)
         chosen = add_new(with_context(anchor, units), [], MAX_ANSWER_WORDS)
-        floor = max(self.settings.abstain_threshold, anchor.score - SAME_PASSAGE_SLACK)
-        for unit in self._runners_up(anchor, units, floor):
+        floor = max(self.settings.abstain_threshold, best.score - SAME_PASSAGE_SLACK)
+        for unit in self._runners_up(anchor, best.score, units, floor):
             if len(chosen) >= self.settings.answer_sentences:
                 break
             chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
         chosen = self._answer_parts(plan, chosen, units)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
 
-    def _runners_up(self, anchor: Unit, units: list[Unit], floor: float) -> list[Unit]:
-        """Sentences scoring near the anchor: of its own passage (there one close to the topic a
-        question's first part sets counts too, as it costs no further citation), or of another
-        passage when it ties with the anchor."""
+    def _runners_up(self, anchor: Unit, best: float, units: list[Unit], floor: float) -> list[Unit]:
+        """Sentences scoring near the best one: of the anchor's passage (there one close to the
+        topic a question's first part sets counts too, as it costs no further citation), or of
+        another passage when it ties with the best."""
         same = [u for u in units if u.passage_rank == anchor.passage_rank]
         near = [(max(u.score, u.topic_fit), u) for u in same]
-        tied = anchor.score - TIE_SLACK
+        tied = best - TIE_SLACK
         others = [u for u in units if u.passage_rank != anchor.passage_rank]
         near += [(u.score, u) for u in others if u.score >= tied]
         near = [(fit, u) for fit, u in near if fit >= floor]
@@ -201,6 +204,32 @@ class ExtractiveAnswerer:
         if quoted is not None and best.part_fits[index] < quoted:
             return None
         return best
+
+
+def _in_resolution(
+    plan: Query, best: Unit, ranked: list[Unit], passages: list[Passage], threshold: float
+) -> Unit:
+    """Asked what was resolved, the best clause of the resolution of the item ``best`` is from,
+    when a top passage holds one that fits the question above ``threshold`` (a debate's sentence
+    can read closer to the question than the decision's clauses); otherwise ``best``."""
+    meta = passages[best.passage_rank].metadata
+    item = _item_of(meta)
+    if not plan.wants_resolution or meta.get("section_kind") == "resolution" or not any(item[1:]):
+        return best
+    for unit in ranked:
+        other = passages[unit.passage_rank].metadata
+        if other.get("section_kind") == "resolution" and _item_of(other) == item:
+            return unit if unit.score >= threshold else best
+    return best
+
+
+def _item_of(meta: dict[str, Any]) -> tuple[str, str, str]:
+    """The file and agenda item a passage is from."""
+    return (
+        str(meta.get("source", "")),
+        str(meta.get("item_number", "")),
+        str(meta.get("item_title", "")),
+    )
 
 
 def _required_of_anchor(plan: Query) -> frozenset[str]:

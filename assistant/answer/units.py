@@ -110,13 +110,14 @@ def one_line(text: str) -> str:
 def with_following_clauses(
     plan: Query, chosen: list[Unit], units: list[Unit], passages: list[Passage]
 ) -> list[Unit]:
-    """Asked what was resolved, quote the best clause's resolution on to its end (in budget)."""
-    if not chosen:
+    """Asked what was resolved, quote the best quoted clause's resolution on to its end (in
+    budget)."""
+    clauses = [
+        u for u in chosen if passages[u.passage_rank].metadata.get("section_kind") == "resolution"
+    ]
+    if not (plan.wants_resolution and clauses):
         return chosen
-    best = max(chosen, key=lambda u: u.score)
-    meta = passages[best.passage_rank].metadata
-    if not (plan.wants_resolution and meta.get("section_kind") == "resolution"):
-        return chosen
+    best = max(clauses, key=lambda u: u.score)
     budget = MAX_ANSWER_WORDS - sum(words(u.text) for u in chosen)
     extended = list(chosen)
     for unit in after(best, units):

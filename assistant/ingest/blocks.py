@@ -1,5 +1,5 @@
 """Page text → blocks: lines grouped into items, headings, resolutions, movers, summaries,
-actions, list clauses, vote outcomes, running headers and plain paragraphs.
+actions, list clauses, vote outcomes, labelled paragraphs, running headers and plain paragraphs.
 
 The patterns follow the conventions of the genre (ModernGov, eScribe and Irish minutes, Ofsted
 letters and reports, committee reports), never a single file. Offsets point into the page text
@@ -73,7 +73,7 @@ class Block:
     page: int
     start: int
     end: int
-    role: str  # furniture|item|heading|resolution|mover|summary|action|clause|outcome|body
+    role: str  # furniture|item|heading|resolution|mover|summary|action|clause|outcome|labelled|body
     lines: list[str] = field(default_factory=list)
     number: str = ""
     title: str = ""
@@ -213,6 +213,10 @@ def _classify(lines: list[str], i: int, prev: str, furniture: set[str], numberin
         return "action", 1, "", ""
     if _GLYPH.match(line) or new_sentence and (_BULLET.match(line) or LETTER_CLAUSE.match(line)):
         return "clause", 1, "", ""
+    if new_sentence and not at_block_start and _LABEL_ITEM.match(line):
+        # "Chair's summary: ..." straight after a clause's full stop: a paragraph of its own,
+        # which PDF text runs on from the clause without a blank line.
+        return "labelled", 1, "", ""
     return "body", 1, "", ""
 
 
@@ -312,7 +316,7 @@ def _text_width(lines: list[str]) -> int:
 
 def _label_items(blocks: list[Block]) -> None:
     """Parish-style minutes with no numbers: "Flooding:  Councillors discussed ..." items."""
-    labelled = [b for b in blocks if b.role in ("body", "heading", "clause")
+    labelled = [b for b in blocks if b.role in ("body", "heading", "clause", "labelled")
                 and _LABEL_ITEM.match(b.lines[0])]
     if len(labelled) < 3:
         return
