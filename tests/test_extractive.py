@@ -266,38 +266,42 @@ def test_a_follow_up_pointing_back_is_answered_with_the_earlier_question(wide_an
     assert not answer.abstained and "£187,450" in answer.text
 
 
-def test_asked_what_was_decided_the_resolution_section_answers(wide_answerer) -> None:
-    declared = (
-        "Cllr Tanner declared that her home was within 400 metres of the proposed route of the "
-        "Integrated Transport Plan's relief road."
-    )
-    resolved = (
-        "Resolved: that the Integrated Transport Plan's relief road be approved, subject to the "
-        "conditions in the report."
-    )
-    passages = [_passage("1", declared, "discussion"), _passage("2", resolved, "resolution")]
-    plan = understand("What did Cabinet decide about the Integrated Transport Plan's relief road?")
-    answer = wide_answerer.answer(plan, passages)
-    assert "be approved" in answer.text
-    assert {c.passage.id for c in answer.citations} == {"2"}
-
-
-def test_asked_what_was_resolved_the_items_resolution_is_quoted_not_its_debate(
+@pytest.mark.parametrize(
+    ("discussion", "resolution", "question", "quoted", "only_resolution"),
+    [
+        (  # the resolution reads closer to the question than an unrelated declaration
+            "Cllr Tanner declared that her home was within 400 metres of the proposed route of "
+            "the Integrated Transport Plan's relief road.",
+            "Resolved: that the Integrated Transport Plan's relief road be approved, subject to "
+            "the conditions in the report.",
+            "What did Cabinet decide about the Integrated Transport Plan's relief road?",
+            "be approved",
+            True,
+        ),
+        (  # the debate reads closer to the question than the clauses of the item's resolution
+            "Members debated at length what Cabinet should resolve about the Integrated Transport "
+            "Plan and its relief road.",
+            "RESOLVED that Cabinet: (a) endorses the ten-year programme in Appendix A; and (b) "
+            "approves the first phase at a cost of £48.6 million.",
+            "What did Cabinet resolve about the Integrated Transport Plan?",
+            "£48.6 million",
+            False,
+        ),
+    ],
+)
+def test_asked_what_was_decided_the_items_resolution_is_quoted(
     wide_answerer,
+    discussion: str,
+    resolution: str,
+    question: str,
+    quoted: str,
+    only_resolution: bool,
 ) -> None:
-    debated = (
-        "Members debated at length what Cabinet should resolve about the Integrated Transport "
-        "Plan and its relief road."
-    )
-    resolved = (
-        "RESOLVED that Cabinet: (a) endorses the ten-year programme in Appendix A; and (b) "
-        "approves the first phase at a cost of £48.6 million."
-    )
-    passages = [_passage("1", debated, "discussion"), _passage("2", resolved, "resolution")]
-    plan = understand("What did Cabinet resolve about the Integrated Transport Plan?")
-    answer = wide_answerer.answer(plan, passages)
-    assert "£48.6 million" in answer.text
-    assert "2" in {c.passage.id for c in answer.citations}
+    passages = [_passage("1", discussion, "discussion"), _passage("2", resolution, "resolution")]
+    answer = wide_answerer.answer(understand(question), passages)
+    assert quoted in answer.text
+    cited = {c.passage.id for c in answer.citations}
+    assert cited == {"2"} if only_resolution else "2" in cited
 
 
 def _answer_from(answerer: ExtractiveAnswerer, question: str, text: str) -> Answer:
