@@ -177,9 +177,7 @@ def cross_encoder_for(settings: Settings) -> SentenceCrossEncoder | None:
     from the bundled one)."""
     if not settings.cross_encoder or settings.embedding_model != BUNDLED_MODEL:
         return None
-    onnx = settings.embedding_backend != "torch"  # fp32 either way: int8 would move its logits
-    cache = settings.onnx_cache_path if onnx else None
-    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL), onnx_cache=cache)
+    return SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL))
 
 
 def build_assistant(

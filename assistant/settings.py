@@ -41,9 +41,7 @@ class Settings(BaseSettings):
         "faster) or dynamic int8 (onnx-int8), or by torch itself.",
     )
     onnx_cache_path: Path = Field(
-        Path(".cache/onnx"),
-        description="Folder for the exported ONNX models (the embedding model and the sentence "
-        "cross-encoder, which runs in ONNX unless embedding_backend is torch).",
+        Path(".cache/onnx"), description="Folder for the exported ONNX embedding models."
     )
     embedding_batch_size: int = Field(32, ge=1, description="Texts embedded per batch.")
     chunk_tokens: int = Field(

@@ -58,31 +58,6 @@ def test_it_serves_langchains_cross_encoder_reranker(cross) -> None:
     assert [d.page_content for d in reranked] == [ANSWERS]
 
 
-def test_run_by_onnxruntime_it_gives_torchs_logits(cross, tmp_path) -> None:
-    texts = [OFF_TOPIC, ANSWERS, pair_text(ANSWERS, _passage(ANSWERS, doc_title="Minutes"))]
-    onnx = SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL), onnx_cache=tmp_path)
-    assert onnx.logits(QUESTION, texts) == pytest.approx(cross.logits(QUESTION, texts), abs=1e-4)
-    exported = onnx.exported()
-    assert exported.is_file() and exported.parent.parent == tmp_path
-
-
-def test_a_refit_is_exported_anew_and_a_missing_file_refused(tmp_path) -> None:
-    from safetensors.numpy import load_file, save_file
-
-    shipped = SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL), onnx_cache=tmp_path)
-    tensors = load_file(str(shipped.weights))
-    tensors["head.bias"] = tensors["head.bias"] + 1.0
-    refit = tmp_path / "refit.safetensors"
-    save_file(tensors, str(refit))
-    moved = SentenceCrossEncoder(shipped.model_path, refit, tmp_path)
-    assert moved.exported() != shipped.exported()
-    before, after = shipped.logits(QUESTION, [ANSWERS]), moved.logits(QUESTION, [ANSWERS])
-    assert after == pytest.approx(before + 1.0, abs=1e-4)
-    missing = SentenceCrossEncoder(shipped.model_path, tmp_path / "none.safetensors", tmp_path)
-    with pytest.raises(ConfigError, match="cannot load"):
-        missing.logits(QUESTION, [ANSWERS])
-
-
 def test_weights_for_another_model_are_refused(tmp_path) -> None:
     import numpy as np
     from safetensors.numpy import save_file

@@ -8,14 +8,10 @@ questions (``python -m evals.fit_cross_encoder``). The shipped file holds only w
 a low-rank change to each of the layers' weight matrices (``W + B @ A``, added at load), their
 biases and layer norms, and the head. Everything else is the bundled model's own, so it serves
 that model only.
-
-With ``onnx_cache`` set (the default embedding backend), the fitted model is exported once to
-ONNX and run by onnxruntime: the same logits, in about half torch's time on this machine's CPU.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from functools import cached_property
@@ -26,7 +22,6 @@ import numpy as np
 from langchain_core.cross_encoders import BaseCrossEncoder
 
 from assistant.errors import ConfigError
-from assistant.store.onnx_encoder import cpu_session, export_traced, model_slug
 from assistant.types import Passage
 
 if TYPE_CHECKING:
@@ -40,7 +35,6 @@ CONTEXT_KEYS = ("council", "committee", "doc_title", "heading", "item_title")
 BATCH = 64
 # Question-sentence pairs remembered: the calibration and a follow-up re-read the same ones.
 CACHE_PAIRS = 20_000
-PAIR_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 def pair_text(sentence: str, passage: Passage) -> str:
@@ -77,33 +71,20 @@ class SentenceCrossEncoder(BaseCrossEncoder):
     """Logits for (question, sentence) pairs: above 0, the sentence likely answers. As a
     LangChain ``BaseCrossEncoder`` it also serves ``CrossEncoderReranker``."""
 
-    def __init__(
-        self, model_path: str, weights: Path = CROSS_ENCODER_FILE, onnx_cache: Path | None = None
-    ) -> None:
+    def __init__(self, model_path: str, weights: Path = CROSS_ENCODER_FILE) -> None:
         self.model_path = model_path
         self.weights = weights
-        self.onnx_cache = onnx_cache  # None: run by torch
         self._cache: OrderedDict[tuple[str, str], float] = OrderedDict()
-
-    @cached_property
-    def _tokenizer(self) -> Any:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from transformers import AutoTokenizer
-
-        try:
-            return AutoTokenizer.from_pretrained(self.model_path)
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot load the sentence cross-encoder: {exc}") from exc
 
     @cached_property
     def _model(self) -> tuple[Any, Any, Any]:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from safetensors.torch import load_file
-        from transformers import AutoModel
+        from transformers import AutoModel, AutoTokenizer
 
-        tokenizer = self._tokenizer
         try:
             fitted = load_file(str(self.weights))
+            tokenizer = AutoTokenizer.from_pretrained(self.model_path)
             encoder = AutoModel.from_pretrained(self.model_path)
         except (OSError, ValueError) as exc:
             raise ConfigError(f"cannot load the sentence cross-encoder: {exc}") from exc
@@ -140,45 +121,10 @@ class SentenceCrossEncoder(BaseCrossEncoder):
         return [scores[pair] for pair in text_pairs]
 
     def _run(self, question: str, texts: list[str]) -> np.ndarray:
-        if self.onnx_cache is not None:
-            return self._run_onnx(question, texts)
         import torch
 
         with torch.inference_mode():
             return pair_logits(*self._model, [question] * len(texts), texts).numpy()
-
-    @cached_property
-    def _session(self) -> Any:
-        return cpu_session(self.exported())
-
-    def _run_onnx(self, question: str, texts: list[str]) -> np.ndarray:
-        inputs = self._tokenizer(
-            [question] * len(texts),
-            texts,
-            truncation="only_second",
-            max_length=MAX_TOKENS,
-            padding=True,
-            return_tensors="np",
-        )
-        names = [i.name for i in self._session.get_inputs()]
-        feed = {name: inputs[name].astype(np.int64) for name in names}
-        return np.asarray(self._session.run(None, feed)[0], dtype=np.float32)
-
-    def exported(self) -> Path:
-        """The fitted model as one ONNX graph (a pair's word pieces in, its logit out), exported
-        on first use into a folder named for the model and the weights file's content, so that a
-        refit is exported anew."""
-        assert self.onnx_cache is not None
-        try:
-            digest = hashlib.sha1(self.weights.read_bytes()).hexdigest()[:12]
-        except OSError as exc:
-            raise ConfigError(f"cannot load the sentence cross-encoder: {exc}") from exc
-        name = f"cross-encoder-{model_slug(self.model_path)}-{digest}"
-        target = self.onnx_cache / name / "model.onnx"
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _export_pairs(*self._model, target)
-        return target
 
 
 def apply_fitted(encoder: Any, fitted: dict[str, torch.Tensor]) -> Any:
@@ -213,24 +159,3 @@ def _head(weight: torch.Tensor, bias: torch.Tensor) -> Any:
     head = torch.nn.Linear(weight.shape[1], 1)
     head.load_state_dict({"weight": weight.float(), "bias": bias.float()})
     return head
-
-
-def _export_pairs(tokenizer: Any, encoder: Any, head: Any, target: Path) -> None:
-    """Write the encoder, its pooling and the head as one ONNX file (atomically)."""
-    import torch
-
-    class PairLogit(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.encoder, self.head = encoder, head
-
-        def forward(self, *inputs: torch.Tensor) -> torch.Tensor:
-            named = dict(zip(names, inputs, strict=True))
-            hidden = self.encoder(**named).last_hidden_state
-            return self.head(mean_pooled(hidden, named["attention_mask"])).squeeze(-1)
-
-    sample = tokenizer(
-        ["a question", "another"], ["a sentence", "two"], padding=True, return_tensors="pt"
-    )
-    names = [n for n in PAIR_INPUTS if n in sample]
-    export_traced(PairLogit(), sample, names, "logit", {0: "batch"}, target)

@@ -42,7 +42,13 @@ class OnnxEncoder:
 
     @cached_property
     def session(self) -> Any:
-        return cpu_session(self.exported())
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        return ort.InferenceSession(
+            str(self.exported()), options, providers=["CPUExecutionProvider"]
+        )
 
     @cached_property
     def input_names(self) -> list[str]:
@@ -50,7 +56,7 @@ class OnnxEncoder:
 
     def exported(self) -> Path:
         """The ONNX file for this model and precision, exported on first use."""
-        folder = self.cache / model_slug(self.model_path)
+        folder = self.cache / _slug(self.model_path)
         fp32 = folder / "model.onnx"
         if not fp32.exists():
             folder.mkdir(parents=True, exist_ok=True)
@@ -90,15 +96,6 @@ class OnnxEncoder:
             pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-
-
-def cpu_session(path: Path) -> Any:
-    """An onnxruntime session running the file at ``path`` on the CPU, warnings silenced."""
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.log_severity_level = 3
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 def length_batches(lengths: list[int], most: int, tokens: int) -> list[list[int]]:
@@ -145,26 +142,15 @@ def _export(model: SentenceTransformer, target: Path) -> None:
 
     sample = model.tokenizer(["a sample sentence", "two"], padding=True, return_tensors="pt")
     names = [n for n in INPUTS if n in sample]
-    module = LastHiddenState(model[0].auto_model, names)
-    export_traced(module, sample, names, "last_hidden_state", {0: "batch", 1: "tokens"}, target)
-
-
-def export_traced(
-    module: Any, sample: Any, names: list[str], output: str, output_axes: dict, target: Path
-) -> None:
-    """Trace ``module`` (taking the tokenizer's ``names`` positionally, batch and length free)
-    on ``sample`` into an ONNX file at ``target``, written whole or not at all."""
-    import torch
-
-    axes = {n: {0: "batch", 1: "tokens"} for n in names} | {output: output_axes}
+    axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
     tmp = target.with_name(f".{os.getpid()}.{target.name}")
     with torch.no_grad():
         torch.onnx.export(
-            module.eval(),
+            LastHiddenState(model[0].auto_model, names).eval(),
             tuple(sample[n] for n in names),
             str(tmp),
             input_names=names,
-            output_names=[output],
+            output_names=["last_hidden_state"],
             dynamic_axes=axes,
             opset_version=OPSET,
             dynamo=False,
@@ -172,7 +158,6 @@ def export_traced(
     os.replace(tmp, target)
 
 
-def model_slug(model_path: str) -> str:
-    """A folder name for a model's exports: its name and a digest of its full path."""
+def _slug(model_path: str) -> str:
     name = Path(model_path).name or "model"
     return f"{name}-{hashlib.sha1(model_path.encode()).hexdigest()[:10]}"
