@@ -4,8 +4,6 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 
 from __future__ import annotations
 
-from typing import Any
-
 from assistant.answer.citations import compose
 from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.prompts import (
@@ -212,24 +210,18 @@ def _in_resolution(
     """Asked what was resolved, the best clause of the resolution of the item ``best`` is from,
     when a top passage holds one that fits the question above ``threshold`` (a debate's sentence
     can read closer to the question than the decision's clauses); otherwise ``best``."""
-    meta = passages[best.passage_rank].metadata
-    item = _item_of(meta)
-    if not plan.wants_resolution or meta.get("section_kind") == "resolution" or not any(item[1:]):
+    home = passages[best.passage_rank]
+    if not plan.wants_resolution or _kind(home) == "resolution" or not home.item:
         return best
     for unit in ranked:
-        other = passages[unit.passage_rank].metadata
-        if other.get("section_kind") == "resolution" and _item_of(other) == item:
+        other = passages[unit.passage_rank]
+        if _kind(other) == "resolution" and (other.source, other.item) == (home.source, home.item):
             return unit if unit.score >= threshold else best
     return best
 
 
-def _item_of(meta: dict[str, Any]) -> tuple[str, str, str]:
-    """The file and agenda item a passage is from."""
-    return (
-        str(meta.get("source", "")),
-        str(meta.get("item_number", "")),
-        str(meta.get("item_title", "")),
-    )
+def _kind(passage: Passage) -> object:
+    return passage.metadata.get("section_kind")
 
 
 def _required_of_anchor(plan: Query) -> frozenset[str]:
