@@ -5,12 +5,14 @@ from __future__ import annotations
 from assistant.answer.subject import (
     councils_not_found,
     date_not_held,
+    on_subject,
     things_not_found,
     unknown_names,
     year_not_held,
     year_not_quoted,
 )
 from assistant.retrieval.names import Vocabulary, named_things
+from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import Query, understand
 from assistant.types import Passage
 
@@ -285,3 +287,29 @@ def test_an_area_named_in_a_longer_form_is_found_by_its_words_and_its_documents_
     assert things_not_found(in_full, [visit]) == []
     # the same words in neither a passage nor its path: still not found
     assert things_not_found(in_full, [report]) == ["Holtby Vale of Marshire"]
+
+
+def _units_of(passages: list[Passage]) -> list[Unit]:
+    return [Unit(rank, 0, len(p.text), p.text, score=1.0) for rank, p in enumerate(passages)]
+
+
+def test_a_date_that_sets_the_scene_does_not_date_the_answer_to_an_undated_part() -> None:
+    vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
+    june, november = _minutes("2024-06-12"), _minutes("2024-11-20")
+    passages = [june, november]
+
+    def kept_days(question: str) -> list[object]:
+        plan = understand(question, None, vocabulary)
+        units = on_subject(plan, _units_of(passages), passages)
+        return [passages[u.passage_rank].date for u in units]
+
+    scene = "Wenbury's Cabinet put the depot sale on hold in June 2024 - who bought the depot?"
+    assert kept_days(scene) == ["2024-06-12", "2024-11-20"]
+    # A date the question asks about still dates its answer, part by part.
+    assert kept_days("What did Wenbury's Cabinet decide in June 2024?") == ["2024-06-12"]
+    both = "What did Wenbury's Cabinet agree in June 2024, and what did it agree in November 2024?"
+    assert kept_days(both) == ["2024-06-12", "2024-11-20"]
+    neither = "What did Wenbury's Cabinet agree in March 2024, and what did it agree in May 2024?"
+    assert kept_days(neither) == ["2024-06-12", "2024-11-20"]  # nothing dated: all stay
+    one = "What did Wenbury's Cabinet agree in June 2024, and what did it agree in May 2024?"
+    assert kept_days(one) == ["2024-06-12"]

@@ -37,12 +37,26 @@ def on_subject(plan: Query, units: list[Unit], passages: list[Passage]) -> list[
         else {p.source for p in passages}
     )
     kept = [u for u in units if passages[u.passage_rank].source in named]
-    ranges = [part.own_dates for part in plan.parts if part.own_dates[0]] or [
-        (plan.date_from, plan.date_to)
-    ]
+    ranges = _asked_dates(plan)
+    if ranges is None:
+        return kept
     plans = [replace(plan, date_from=start, date_to=end) for start, end in ranges]
     dated = [u for u in kept if any(p.date_fits(passages[u.passage_rank].metadata) for p in plans)]
     return dated or kept
+
+
+def _asked_dates(plan: Query) -> list[tuple[dt.date | None, dt.date | None]] | None:
+    """The dates an answer's quotes must be of: the question's, or for a question of several
+    parts that name dates, those of the parts that ask something; None when one of those names
+    no date of its own. A date that only sets the scene ('The board was scrapped in March 2025:
+    which firm got the review?') or belongs to another part does not date an undated part's
+    answer, which may be in a later paper."""
+    if not any(part.own_dates[0] for part in plan.parts):
+        return [(plan.date_from, plan.date_to)]
+    asking = [part for part in plan.parts if part.asking]
+    if any(part.own_dates[0] is None for part in asking):
+        return None
+    return [part.own_dates for part in asking]
 
 
 def about(passage: Passage, name: str) -> bool:
