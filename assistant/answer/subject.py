@@ -48,8 +48,8 @@ def on_subject(plan: Query, units: list[Unit], passages: list[Passage]) -> list[
 def _asked_dates(plan: Query) -> list[tuple[dt.date | None, dt.date | None]] | None:
     """The dates an answer's quotes must be of: the question's, or for a question of several
     parts that name dates, those of the parts that ask something; None when one of those names
-    no date of its own. A date that only sets the scene ('The board was scrapped in March 2025:
-    which firm got the review?') or belongs to another part does not date an undated part's
+    no date of its own. A date that only sets the scene ('The depot sale was put on hold in June
+    2024 - who bought the depot?') or belongs to another part does not date an undated part's
     answer, which may be in a later paper."""
     if not any(part.own_dates[0] for part in plan.parts):
         return [(plan.date_from, plan.date_to)]
