@@ -180,6 +180,22 @@ def test_a_named_area_is_answered_from_its_own_documents(wide_answerer) -> None:
     assert {c.passage.id for c in answer.citations} == {"2"}
 
 
+def test_a_question_naming_two_areas_quotes_each_ones_report(wide_answerer) -> None:
+    plan = understand(
+        "How did inspectors judge the SEND arrangements in Wenbury and in Holtby?",
+        vocabulary=VOCABULARY,
+    )
+    passages = [
+        _inspection("1", OUTCOME, "Wenbury"),
+        _inspection("2", NEXT, "Wenbury", heading="Next steps"),
+        _inspection("3", OTHER_AREA, "Holtby"),
+    ]
+    answer = wide_answerer.answer(plan, passages)
+    assert "positive experiences" in answer.text
+    assert "inconsistent experiences" in answer.text
+    assert {c.passage.id for c in answer.citations} >= {"1", "3"}
+
+
 def test_a_one_part_question_cites_one_document(wide_answerer) -> None:
     passages = [
         _passage("1", RESOLUTION, "resolution"),

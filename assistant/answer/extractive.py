@@ -4,6 +4,9 @@ verbatim with [n] citations, or a plain statement that the documents do not answ
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from assistant.answer.citations import compose
 from assistant.answer.cross_encoder import SentenceCrossEncoder
 from assistant.answer.prompts import (
@@ -57,6 +60,9 @@ SAME_PASSAGE_SLACK = 0.12
 # citation): the scores cannot tell the two apart, and the reader can (chosen with the word
 # budget on question sets, evals/README.md).
 TIE_SLACK = 0.15
+# Asked about several councils or years, the best sentence for a side the quotes leave out is
+# quoted when it scores this little under the abstention threshold.
+SIDE_SLACK = 0.0
 
 
 class ExtractiveAnswerer:
@@ -131,6 +137,7 @@ class ExtractiveAnswerer:
                 break
             chosen = add_new(with_context(unit, units), chosen, MAX_ANSWER_WORDS)
         chosen = self._answer_parts(plan, chosen, units)
+        chosen = self._answer_each_named(plan, chosen, units, passages)
         return sorted(chosen, key=lambda u: (u.passage_rank, u.start))
 
     def _runners_up(self, anchor: Unit, best: float, units: list[Unit], floor: float) -> list[Unit]:
@@ -168,6 +175,21 @@ class ExtractiveAnswerer:
         for index, part in enumerate(plan.parts):
             best = self._best_for(index, part, units, chosen, plan.figures) if part.asking else None
             if best is not None:
+                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
+        return chosen
+
+    def _answer_each_named(
+        self, plan: Query, chosen: list[Unit], units: list[Unit], passages: list[Passage]
+    ) -> list[Unit]:
+        """Asked about several councils or years ('when were A and B last inspected?'), the
+        best sentence of the passages from each one the quotes leave out, if it answers well
+        enough: one council's report does not answer for the other's."""
+        for belongs in _named_sides(plan):
+            if any(belongs(passages[u.passage_rank]) for u in chosen):
+                continue
+            own = [u for u in units if belongs(passages[u.passage_rank])]
+            best = max(own, key=lambda u: u.score, default=None)
+            if best is not None and best.score >= self.settings.abstain_threshold - SIDE_SLACK:
                 chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
 
@@ -218,6 +240,24 @@ def _in_resolution(
         if _kind(other) == "resolution" and (other.source, other.item) == (home.source, home.item):
             return unit if unit.score >= threshold else best
     return best
+
+
+def _named_sides(plan: Query) -> list[Callable[[Passage], bool]]:
+    """For a question naming several councils, or several years, whether a passage is from
+    each one (by its metadata)."""
+    if len(plan.councils) > 1:
+        return [partial(_of_council, name) for name in sorted(plan.councils)]
+    if len(plan.years) > 1:
+        return [partial(_of_year, year) for year in plan.years]
+    return []
+
+
+def _of_council(name: str, passage: Passage) -> bool:
+    return passage.metadata.get("council") == name
+
+
+def _of_year(year: int, passage: Passage) -> bool:
+    return str(passage.metadata.get("date", "")).startswith(str(year))
 
 
 def _kind(passage: Passage) -> object:
