@@ -196,6 +196,31 @@ def test_a_question_naming_two_areas_quotes_each_ones_report(wide_answerer) -> N
     assert {c.passage.id for c in answer.citations} >= {"1", "3"}
 
 
+REVISIT = (
+    "Inspectors found that the partnership’s arrangements lead to inconsistent experiences "
+    "for families in Wenbury, and that waiting times for assessments remain too long."
+)
+
+
+def test_a_question_naming_two_years_quotes_each_years_report(wide_answerer) -> None:
+    plan = understand(
+        "How did inspectors judge Wenbury's SEND arrangements in 2022 and then in 2024?",
+        vocabulary=VOCABULARY,
+    )
+    earlier = _inspection("3", REVISIT, "Wenbury")
+    earlier.source = "inspections/wenbury-2022.pdf"
+    earlier.metadata.update(date="2022-05-16", source=earlier.source)
+    passages = [
+        _inspection("1", OUTCOME, "Wenbury"),
+        _inspection("2", NEXT, "Wenbury", heading="Next steps"),
+        earlier,
+    ]
+    answer = wide_answerer.answer(plan, passages)
+    assert "positive experiences" in answer.text
+    assert "inconsistent experiences" in answer.text
+    assert {c.passage.id for c in answer.citations} >= {"1", "3"}
+
+
 def test_a_one_part_question_cites_one_document(wide_answerer) -> None:
     passages = [
         _passage("1", RESOLUTION, "resolution"),

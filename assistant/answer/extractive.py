@@ -60,9 +60,6 @@ SAME_PASSAGE_SLACK = 0.12
 # citation): the scores cannot tell the two apart, and the reader can (chosen with the word
 # budget on question sets, evals/README.md).
 TIE_SLACK = 0.15
-# Asked about several councils or years, the best sentence for a side the quotes leave out is
-# quoted when it scores this little under the abstention threshold.
-SIDE_SLACK = 0.0
 
 
 class ExtractiveAnswerer:
@@ -189,7 +186,7 @@ class ExtractiveAnswerer:
                 continue
             own = [u for u in units if belongs(passages[u.passage_rank])]
             best = max(own, key=lambda u: u.score, default=None)
-            if best is not None and best.score >= self.settings.abstain_threshold - SIDE_SLACK:
+            if best is not None and best.score >= self.settings.abstain_threshold:
                 chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
         return chosen
 

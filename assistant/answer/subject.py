@@ -51,6 +51,10 @@ def _asked_dates(plan: Query) -> list[tuple[dt.date | None, dt.date | None]] | N
     no date of its own. A date that only sets the scene ('The depot sale was put on hold in June
     2024 - who bought the depot?') or belongs to another part does not date an undated part's
     answer, which may be in a later paper."""
+    if len(plan.years) > 1 and _whole_year(plan.own_dates):
+        # 'in 2022 and then in 2024': the first year read as the question's date is one of
+        # the years asked about.
+        return [(dt.date(year, 1, 1), dt.date(year, 12, 31)) for year in plan.years]
     if not any(part.own_dates[0] for part in plan.parts):
         return [(plan.date_from, plan.date_to)]
     asking = [part for part in plan.parts if part.asking]
