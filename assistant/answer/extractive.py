@@ -178,7 +178,7 @@ class ExtractiveAnswerer:
     def _answer_each_named(
         self, plan: Query, chosen: list[Unit], units: list[Unit], passages: list[Passage]
     ) -> list[Unit]:
-        """Asked about several councils or years ('when were A and B last inspected?'), the
+        """Asked about several councils or years ('how were Wenbury and Holtby judged?'), the
         best sentence of the passages from each one the quotes leave out, if it answers well
         enough: one council's report does not answer for the other's."""
         for belongs in _named_sides(plan):
