@@ -117,34 +117,6 @@ def test_the_best_quote_comes_with_the_sentences_either_side_in_budget() -> None
     assert with_neighbours([], units, budget=100) == []
 
 
-def test_a_list_cut_by_a_chunk_boundary_goes_on_in_the_next_chunk() -> None:
-    meta = {"source": "wenbury/visit.pdf", "position": 6}
-    first = Passage(
-        "a",
-        "Leaders should improve the following.\n- The timeliness of reviews.",
-        "wenbury/visit.pdf",
-        2,
-        0.0,
-        meta,
-    )
-    rest = "The quality of supervision.\nThe recording of visits."
-    second = Passage("b", rest, "wenbury/visit.pdf", 2, 0.0, {**meta, "position": 7})
-    elsewhere = Passage(
-        "c", rest, "holtby/visit.pdf", 2, 0.0, {"source": "holtby/visit.pdf", "position": 7}
-    )
-    passages = [first, elsewhere, second]
-    units = [u for rank, p in enumerate(passages) for u in units_of(rank, p)]
-    best = next(u for u in units if u.text.startswith("The timeliness"))
-    best.score = 0.9
-    quoted = with_neighbours([best], units, budget=100, passages=passages)
-    assert [u.text for u in quoted if u.passage_rank == 2] == [
-        "The quality of supervision.",
-        "The recording of visits.",
-    ]
-    assert all(u.passage_rank != 1 for u in quoted)  # another document's chunk is not next
-    assert all(u.passage_rank == 0 for u in with_neighbours([best], units, budget=100))
-
-
 def test_a_quote_that_leads_in_to_a_list_comes_with_what_it_introduces() -> None:
     text = (
         "That the following steps be taken on the Mill Lane agreement:\n\n"

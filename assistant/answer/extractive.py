@@ -101,7 +101,7 @@ class ExtractiveAnswerer:
         units = on_subject(plan, units, top)
         chosen = self._select(plan, units, top)
         chosen = with_following_clauses(plan, chosen, units, top)
-        chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS, top)
+        chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         chosen = with_completions(chosen, units)
         if when := year_not_quoted(plan, [top[u.passage_rank] for u in chosen]):
             text = YEAR_NOT_QUOTED.format(when=when)

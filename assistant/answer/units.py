@@ -44,47 +44,19 @@ def after(unit: Unit, units: list[Unit]) -> list[Unit]:
     )
 
 
-def with_neighbours(
-    chosen: list[Unit], units: list[Unit], budget: int, passages: list[Passage] | None = None
-) -> list[Unit]:
+def with_neighbours(chosen: list[Unit], units: list[Unit], budget: int) -> list[Unit]:
     """The quotes with the sentences either side of the best one (the nearest first, the one
     after before the one before), as far as ``budget`` words allow: a fact asked for is often
-    given over several sentences, and the reader sees the quote in its context. With the
-    ``passages``, a best quote that ends its chunk is followed by the next chunk of the same
-    document, when that is among them (a list cut by a chunk boundary goes on there)."""
+    given over several sentences, and the reader sees the quote in its context."""
     if not chosen:
         return chosen
     best = max(chosen, key=lambda u: u.score)
     same = sorted((u for u in units if u.passage_rank == best.passage_rank), key=lambda u: u.start)
-    before = [u for u in same if u.end <= best.start][::-1]
-    next_ones = after(best, units)
-    if passages is not None and not next_ones:
-        next_ones = _fresh(_chunk_units(best, units, passages, +1), same)
-    pairs = zip_longest(next_ones[:NEIGHBOURS], before[:NEIGHBOURS])
-    nearest_first = [u for pair in pairs for u in pair if u is not None]
+    before = [u for u in same if u.end <= best.start][::-1][:NEIGHBOURS]
+    next_ones = after(best, units)[:NEIGHBOURS]
+    nearest_first = [u for pair in zip_longest(next_ones, before) for u in pair if u is not None]
     extended = add_new(nearest_first, chosen, budget)
     return sorted(extended, key=lambda u: (u.passage_rank, u.start))
-
-
-def _chunk_units(best: Unit, units: list[Unit], passages: list[Passage], step: int) -> list[Unit]:
-    """The units, in reading order, of the passage that is the chunk ``step`` places from the
-    best unit's in its document ([] when that chunk is not among ``passages``)."""
-    home = passages[best.passage_rank]
-    place = (home.source, int(home.metadata.get("position") or 0) + step)
-    rank = next(
-        (
-            r
-            for r, p in enumerate(passages)
-            if (p.source, int(p.metadata.get("position") or 0)) == place
-        ),
-        None,
-    )
-    return sorted((u for u in units if u.passage_rank == rank), key=lambda u: u.start)
-
-
-def _fresh(candidates: list[Unit], quoted: list[Unit]) -> list[Unit]:
-    """The ``candidates`` that do not repeat one of ``quoted`` (neighbouring chunks overlap)."""
-    return [u for u in candidates if not any(same_words(u, q) for q in quoted)]
 
 
 def with_completions(chosen: list[Unit], units: list[Unit]) -> list[Unit]:
