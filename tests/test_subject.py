@@ -241,6 +241,31 @@ def test_a_date_a_passage_writes_is_held_though_the_paper_is_dated_later() -> No
     assert date_not_held(month, [later]) == ""
 
 
+def test_a_day_written_without_its_year_or_with_two_digits_is_held() -> None:
+    vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
+    week = understand("How many families did Wenbury house by 24 November 2016?", None, vocabulary)
+    later = _minutes("2016-12-12")
+    later.text = "In the week of the 18th to 24th November 140 families were housed."
+    assert date_not_held(week, [later]) == ""
+    # Read as the last such day by the meeting: a year before, it would be a later November.
+    assert date_not_held(week, [_with(later, date="2017-12-11")]) == "24 November 2016"
+    # 'item 3 may be' names no day; a day written with its year is that year's.
+    later.text = "Item 3 may be deferred. Families housed in 24 November 2015: 120."
+    assert date_not_held(week, [later]) == "24 November 2016"
+    day = understand("What was Wenbury's reserve worth at 30 September 2024?", None, vocabulary)
+    table = _with(_minutes("2025-03-13"), doc_kind="report")
+    table.text = "Fund | Market value at 30-September-24 | Return to 30-September-24"
+    assert date_not_held(day, [table]) == ""
+    table.text = "Fund | Market value | Return"
+    assert date_not_held(day, [table]) == "30 September 2024"
+    table.metadata["heading"] = "Investments as at 30 September 2024"
+    assert date_not_held(day, [table]) == ""
+
+
+def _with(passage: Passage, **meta: str) -> Passage:
+    return Passage(passage.id, passage.text, passage.source, 1, 0.0, {**passage.metadata, **meta})
+
+
 def test_one_of_several_councils_named_may_be_missing_but_not_all() -> None:
     vocabulary = Vocabulary(
         councils=("Wenbury Borough Council", "Holtby District Council"), committees=()

@@ -136,14 +136,22 @@ def date_not_held(plan: Query, passages: list[Passage]) -> str:
 
 
 def _writes_date(passage: Passage, start: dt.date, end: dt.date) -> bool:
-    """Whether the passage's file name or text gives a day within ``start``..``end``. Minutes
-    record what happened up to their meeting: a later day they write is one announced (the next
+    """Whether the passage's file name, text or heading gives a day within ``start``..``end``
+    (a day without a year read in the paper's own year, or the year before). Minutes record
+    what happened up to their meeting: a later day they write is one announced (the next
     meeting, a deadline), so it does not count."""
     if mentions(passage.source, start, end):
         return True
     meta = passage.metadata
     announced = meta.get("doc_kind") == "minutes" and str(meta.get("date")) < start.isoformat()
-    return not announced and mentions(passage.text, start, end)
+    return not announced and mentions(in_context(passage), start, end, _dated(passage))
+
+
+def _dated(passage: Passage) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(passage.metadata.get("date")))
+    except ValueError:
+        return None
 
 
 def year_not_held(plan: Query, passages: list[Passage]) -> str:

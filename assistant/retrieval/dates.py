@@ -13,6 +13,14 @@ ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 DAY_MONTH_YEAR = re.compile(rf"\b{ORDINAL}\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+{ORDINAL},?\s+(\d{{4}})\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
+# A day with a two-digit year, as a table's column head writes it ('30-September-24').
+DAY_MONTH_SHORT_YEAR = re.compile(rf"\b(\d{{1,2}})-({MONTH_RE})-(\d{{2}})\b", re.I)
+# A day written without its year ('the week of the 21st to 27th November', 'on March 3rd'); the
+# month capitalised, so that 'item 3 may be' is no day.
+_CAPITALISED = "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True))
+_NO_YEAR = r"(?!\.?,?\s*\d{4}\b)"
+DAY_MONTH = re.compile(rf"\b{ORDINAL}\s+(?:of\s+)?({_CAPITALISED})\b{_NO_YEAR}")
+MONTH_DAY = re.compile(rf"\b({_CAPITALISED})\.?\s+{ORDINAL}\b{_NO_YEAR}")
 # 'in 2024' dates a meeting; 'for 2022 to 2026' or 'in 2024-25' names a plan's or budget's
 # period, which meetings years before may discuss.
 YEAR = re.compile(
@@ -113,10 +121,12 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     return None, None
 
 
-def mentions(text: str, start: dt.date, end: dt.date) -> bool:
+def mentions(text: str, start: dt.date, end: dt.date, written: dt.date | None = None) -> bool:
     """Whether ``text`` writes a day within ``start``..``end`` ('30 September 2024') or, for a
-    whole month, that month ('December 2024')."""
-    for day in _days_in(text):
+    whole month, that month ('December 2024'). With the day the text was ``written``, a day it
+    gives without a year ('27th November') counts too, read as the last such day by then."""
+    days = _days_in(text) + (_yearless_days(text, written) if written else [])
+    for day in days:
         if start <= day <= end:
             return True
     if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
@@ -136,13 +146,34 @@ def writes_year(text: str, year: int) -> bool:
 def _days_in(text: str) -> list[dt.date]:
     """The days ``text`` writes in full ('3 May 2024', 'May 3, 2024'), day-first ones first."""
     days = []
-    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
+    patterns = ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_SHORT_YEAR, "dmy"))
+    for pattern, order in patterns:
         for m in pattern.finditer(text):
             parts = dict(zip(order, m.groups(), strict=True))
+            year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
             try:
-                days.append(dt.date(int(parts["y"]), MONTHS[parts["m"].lower()], int(parts["d"])))
+                days.append(dt.date(year, MONTHS[parts["m"].lower()], int(parts["d"])))
             except ValueError:
                 continue
+    return days
+
+
+def _yearless_days(text: str, written: dt.date) -> list[dt.date]:
+    """The days ``text`` writes without a year, each the last such day on or before
+    ``written`` (minutes record what has happened; a report looks back)."""
+    days = []
+    for pattern, order in ((DAY_MONTH, "dm"), (MONTH_DAY, "md")):
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups(), strict=True))
+            month, day = MONTHS[parts["m"].lower()], int(parts["d"])
+            for year in (written.year, written.year - 1):
+                try:
+                    candidate = dt.date(year, month, day)
+                except ValueError:  # 29 February of a year that has none
+                    continue
+                if candidate <= written:
+                    days.append(candidate)
+                    break
     return days
 
 
