@@ -73,8 +73,9 @@ WRAPPED_LINE = 60
 PAGE_MARK = re.compile(r"^\s*(?:---|\**\d{1,4}\**|\*<small>.*</small>\*)\s*$")
 
 
-def split_units(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences and list items of ``text``, in order."""
+def split_units(text: str, min_words: int = MIN_WORDS) -> list[tuple[int, int]]:
+    """Spans of the sentences and list items of ``text`` of at least ``min_words`` words, in
+    order."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         start = block_start
@@ -84,7 +85,7 @@ def split_units(text: str) -> list[tuple[int, int]]:
             spans.append((start, match.start() + 1 + _closers(text, match.start() + 1)))
             start = match.end()
         spans.append((start, block_end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+    return [s for s in (_trim(text, a, b, min_words) for a, b in spans) if s is not None]
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -145,14 +146,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _trim(text: str, start: int, end: int, min_words: int) -> tuple[int, int] | None:
     """Drop surrounding space and bullet marks; discard fragments too short to quote."""
     segment = text[start:end]
     lead = len(segment) - len(BULLET_PREFIX.sub("", segment, count=1))
     start += lead
     while end > start and text[end - 1].isspace():
         end -= 1
-    if len(text[start:end].split()) < MIN_WORDS:
+    if len(text[start:end].split()) < min_words:
         return None
     return start, end
 

@@ -137,3 +137,16 @@ def test_a_quote_that_leads_in_to_a_list_comes_with_what_it_introduces() -> None
     # no room left in the budget: nothing is added
     long_lead = Unit(0, units[0].start, units[0].end, "word " * 200 + "as follows:")
     assert with_completions([long_lead], units) == [long_lead]
+
+
+def test_a_short_line_is_quotable_only_for_the_sum_or_judgement_it_gives() -> None:
+    text = (
+        "3. Reserves\n\nTotal reserves  £4,100,000\n\nOverall effectiveness Good\n\n"
+        "Item 5\n\nPlanning Committee\n\nMembers noted the report on the reserves."
+    )
+    quoted = [u.text for u in units_of(0, Passage("w", text, "wenbury/budget.pdf", 3, 0.0, {}))]
+    assert quoted == [
+        "Total reserves  £4,100,000",
+        "Overall effectiveness Good",
+        "Members noted the report on the reserves.",
+    ]

@@ -8,12 +8,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.retrieval.facts import GRADE, holds
-from assistant.text import split_units, words
+from assistant.retrieval.facts import GRADE, SUM, holds
+from assistant.text import MIN_WORDS, split_units, words
 from assistant.types import Passage
 
 # A resolution this short is also offered whole, as one quote.
 WHOLE_BLOCK_WORDS = 110
+# The fewest words of a line quoted for the sum or judgement it gives (see _quotable).
+SHORT_LINE_WORDS = 2
 # A sentence shorter than this rarely answers on its own.
 SHORT_UNIT_WORDS = 8
 # Text set as many lines this short on average is a letterhead or an address, not a sentence.
@@ -93,12 +95,23 @@ def mark_titles(units: list[Unit], passages: list[Passage]) -> None:
 def units_of(rank: int, passage: Passage) -> list[Unit]:
     text = passage.text
     titles = _titles(passage.metadata)
-    spans = [span for a, b in split_units(text) for span in _title_apart(text, a, b, titles)]
+    spans = [
+        span
+        for a, b in split_units(text, min_words=SHORT_LINE_WORDS)
+        if _quotable(text[a:b])
+        for span in _title_apart(text, a, b, titles)
+    ]
     units = [Unit(rank, a, b, text[a:b]) for a, b in spans]
     is_resolution = passage.metadata.get("section_kind") == "resolution"
     if is_resolution and words(text) <= WHOLE_BLOCK_WORDS and len(units) > 1:
         units.append(Unit(rank, 0, len(text), text))  # a resolution is best quoted whole
     return units
+
+
+def _quotable(text: str) -> bool:
+    """A sentence, or a shorter line that gives a sum or a judgement on its own (a table's
+    'Total reserves £4.1m', an inspection's 'Overall effectiveness Good')."""
+    return words(text) >= MIN_WORDS or holds(SUM, text) or holds(GRADE, text)
 
 
 def _titles(meta: dict[str, Any]) -> set[str]:
