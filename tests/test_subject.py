@@ -243,22 +243,22 @@ def test_a_date_a_passage_writes_is_held_though_the_paper_is_dated_later() -> No
 
 def test_a_day_written_without_its_year_or_with_two_digits_is_held() -> None:
     vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
-    week = understand("How many families did Wenbury house by 24 November 2016?", None, vocabulary)
-    later = _minutes("2016-12-12")
-    later.text = "In the week of the 18th to 24th November 140 families were housed."
+    week = understand("How many families did Wenbury house by 20 March 2023?", None, vocabulary)
+    later = _minutes("2023-04-12")
+    later.text = "In the week of the 14th to 20th March 140 families were housed."
     assert date_not_held(week, [later]) == ""
-    # Read as the last such day by the meeting: a year before, it would be a later November.
-    assert date_not_held(week, [_with(later, date="2017-12-11")]) == "24 November 2016"
+    # Read as the last such day by the meeting: a year before, it would be a later March.
+    assert date_not_held(week, [_with(later, date="2024-04-10")]) == "20 March 2023"
     # 'item 3 may be' names no day; a day written with its year is that year's.
-    later.text = "Item 3 may be deferred. Families housed in 24 November 2015: 120."
-    assert date_not_held(week, [later]) == "24 November 2016"
-    day = understand("What was Wenbury's reserve worth at 30 September 2024?", None, vocabulary)
-    table = _with(_minutes("2025-03-13"), doc_kind="report")
-    table.text = "Fund | Market value at 30-September-24 | Return to 30-September-24"
+    later.text = "Item 3 may be deferred. Families housed in 20 March 2022: 120."
+    assert date_not_held(week, [later]) == "20 March 2023"
+    day = understand("What was Wenbury's reserve worth at 31 March 2025?", None, vocabulary)
+    table = _with(_minutes("2025-07-10"), doc_kind="report")
+    table.text = "Reserve | Balance at 31-March-25 | Balance at 31-March-24"
     assert date_not_held(day, [table]) == ""
-    table.text = "Fund | Market value | Return"
-    assert date_not_held(day, [table]) == "30 September 2024"
-    table.metadata["heading"] = "Investments as at 30 September 2024"
+    table.text = "Reserve | Balance | Movement"
+    assert date_not_held(day, [table]) == "31 March 2025"
+    table.metadata["heading"] = "Reserves as at 31 March 2025"
     assert date_not_held(day, [table]) == ""
 
 

@@ -141,12 +141,12 @@ def test_a_quote_that_leads_in_to_a_list_comes_with_what_it_introduces() -> None
 
 def test_a_short_line_is_quotable_only_for_the_sum_or_judgement_it_gives() -> None:
     text = (
-        "3. Reserves\n\nTotal reserves  £4,100,000\n\nOverall effectiveness Good\n\n"
+        "3. Reserves\n\nTotal reserves  £4,100,000\n\nLeadership Requires improvement\n\n"
         "Item 5\n\nPlanning Committee\n\nMembers noted the report on the reserves."
     )
     quoted = [u.text for u in units_of(0, Passage("w", text, "wenbury/budget.pdf", 3, 0.0, {}))]
     assert quoted == [
         "Total reserves  £4,100,000",
-        "Overall effectiveness Good",
+        "Leadership Requires improvement",
         "Members noted the report on the reserves.",
     ]

@@ -13,9 +13,9 @@ ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 DAY_MONTH_YEAR = re.compile(rf"\b{ORDINAL}\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+{ORDINAL},?\s+(\d{{4}})\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
-# A day with a two-digit year, as a table's column head writes it ('30-September-24').
+# A day with a two-digit year, as a table's column head writes it ('31-March-25').
 DAY_MONTH_SHORT_YEAR = re.compile(rf"\b(\d{{1,2}})-({MONTH_RE})-(\d{{2}})\b", re.I)
-# A day written without its year ('the week of the 21st to 27th November', 'on March 3rd'); the
+# A day written without its year ('the week of the 14th to 20th March', 'on March 3rd'); the
 # month capitalised, so that 'item 3 may be' is no day.
 _CAPITALISED = "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True))
 _NO_YEAR = r"(?!\.?,?\s*\d{4}\b)"
@@ -124,7 +124,7 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
 def mentions(text: str, start: dt.date, end: dt.date, written: dt.date | None = None) -> bool:
     """Whether ``text`` writes a day within ``start``..``end`` ('30 September 2024') or, for a
     whole month, that month ('December 2024'). With the day the text was ``written``, a day it
-    gives without a year ('27th November') counts too, read as the last such day by then."""
+    gives without a year ('20th March') counts too, read as the last such day by then."""
     days = _days_in(text) + (_yearless_days(text, written) if written else [])
     for day in days:
         if start <= day <= end:

@@ -110,7 +110,7 @@ def units_of(rank: int, passage: Passage) -> list[Unit]:
 
 def _quotable(text: str) -> bool:
     """A sentence, or a shorter line that gives a sum or a judgement on its own (a table's
-    'Total reserves £4.1m', an inspection's 'Overall effectiveness Good')."""
+    'Total reserves £4.1m', the grade a report's judgement table gives)."""
     return words(text) >= MIN_WORDS or holds(SUM, text) or holds(GRADE, text)
 
 
