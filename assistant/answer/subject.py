@@ -148,10 +148,8 @@ def _writes_date(passage: Passage, start: dt.date, end: dt.date) -> bool:
 
 
 def _dated(passage: Passage) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(passage.metadata.get("date")))
-    except ValueError:
-        return None
+    date = passage.metadata.get("date")
+    return dt.date.fromisoformat(str(date)) if date else None
 
 
 def year_not_held(plan: Query, passages: list[Passage]) -> str:

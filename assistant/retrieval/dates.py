@@ -165,16 +165,22 @@ def _yearless_days(text: str, written: dt.date) -> list[dt.date]:
     for pattern, order in ((DAY_MONTH, "dm"), (MONTH_DAY, "md")):
         for m in pattern.finditer(text):
             parts = dict(zip(order, m.groups(), strict=True))
-            month, day = MONTHS[parts["m"].lower()], int(parts["d"])
-            for year in (written.year, written.year - 1):
-                try:
-                    candidate = dt.date(year, month, day)
-                except ValueError:  # 29 February of a year that has none
-                    continue
-                if candidate <= written:
-                    days.append(candidate)
-                    break
+            day = _last_by(MONTHS[parts["m"].lower()], int(parts["d"]), written)
+            if day is not None:
+                days.append(day)
     return days
+
+
+def _last_by(month: int, day: int, written: dt.date) -> dt.date | None:
+    """The last ``day`` of ``month`` on or before ``written`` (None for a day no month has)."""
+    for year in (written.year, written.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # 29 February of a year that has none, or no such day at all
+            continue
+        if candidate <= written:
+            return candidate
+    return None
 
 
 def describe_range(start: dt.date, end: dt.date) -> str:
