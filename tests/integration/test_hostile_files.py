@@ -223,8 +223,8 @@ def test_hostile_corpus(tmp_path: Path, make_settings, embeddings) -> None:
     assert report.files_indexed == sum(r is None for r in expected.values())
     assert store.count() == report.chunks
 
-    # Bounded: the 4 GiB bomb never reached this process, the whole ingest took minutes at most.
-    assert seconds < 300
+    # Bounded: the 4 GiB bomb never reached this process. The time is printed, not asserted
+    # (speed belongs in benchmarks); the per-file parse timeout is what bounds it.
     assert peak_after < max(peak_before, 1500) + 1000
 
     # The 2,000-page PDF is all there: every page is in some chunk, and a late page is findable.
