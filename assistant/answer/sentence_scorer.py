@@ -19,6 +19,7 @@ from assistant.retrieval.passages import (
     units_of,
 )
 from assistant.retrieval.question import Query
+from assistant.retrieval.rerank import VectorCache
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
 from assistant.store.keyword import TermStats
@@ -61,6 +62,9 @@ class SentenceScorer:
         cross: SentenceCrossEncoder | None = None,
     ) -> None:
         self.embeddings = embeddings
+        # The same passages come up again and again (members ask about the same meetings), so
+        # their sentences are embedded once.
+        self.vectors = VectorCache(embeddings)
         self.terms = terms
         self.boilerplate = boilerplate
         self.weights = weights
@@ -81,7 +85,7 @@ class SentenceScorer:
         if plan.followed:  # a follow-up pointing back is also read with the question it points to
             questions.append(plan.followed)
         texts = [q.question for q in questions]
-        vectors = self.embeddings.encode(texts + [u.text for u in units])
+        vectors = self.vectors.encode(texts + [u.text for u in units])
         if self.adapter is not None:  # the question moved as for retrieval, sentences as they are
             vectors[: len(texts)] = [self.adapter.apply(v) for v in vectors[: len(texts)]]
         asking = [self._asking(q, v) for q, v in zip(questions, vectors, strict=False)]

@@ -11,6 +11,7 @@ learned answer step reads the sentences of the top passages; their vectors are c
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,18 +60,20 @@ class VectorCache:
         self.embeddings = embeddings
         self.size = size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            for text, vector in zip(missing, self.embeddings.encode(missing), strict=True):
-                self._cache[text] = vector
-        rows = []
-        for text in texts:
-            self._cache.move_to_end(text)
-            rows.append(self._cache[text])
-        while len(self._cache) > self.size:
-            self._cache.popitem(last=False)
+        with self._lock:  # the UI answers users on several threads
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if missing:
+                for text, vector in zip(missing, self.embeddings.encode(missing), strict=True):
+                    self._cache[text] = vector
+            rows = []
+            for text in texts:
+                self._cache.move_to_end(text)
+                rows.append(self._cache[text])
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
         return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
