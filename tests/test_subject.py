@@ -338,3 +338,16 @@ def test_a_date_that_sets_the_scene_does_not_date_the_answer_to_an_undated_part(
     assert kept_days(neither) == ["2024-06-12", "2024-11-20"]  # nothing dated: all stay
     one = "What did Wenbury's Cabinet agree in June 2024, and what did it agree in May 2024?"
     assert kept_days(one) == ["2024-06-12"]
+
+
+def test_a_question_of_one_part_naming_two_dates_is_answered_at_either() -> None:
+    vocabulary = Vocabulary(councils=("Wenbury Borough Council",), committees=("Cabinet",))
+    passages = [_minutes("2024-06-12"), _minutes("2024-11-20"), _minutes("2024-03-06")]
+    question = (
+        "After Wenbury's Cabinet put the depot sale on hold in June 2024, who did it sell the "
+        "depot to on 20 November 2024?"
+    )
+    plan = understand(question, None, vocabulary)
+    assert not any(part.own_dates[0] for part in plan.parts)
+    units = on_subject(plan, _units_of(passages), passages)
+    assert [passages[u.passage_rank].date for u in units] == ["2024-06-12", "2024-11-20"]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.retrieval.dates import (
+    dates_named,
     mentions,
     name_financial_year,
     on_or_after_season,
@@ -56,7 +57,10 @@ def _asked_dates(plan: Query) -> list[tuple[dt.date | None, dt.date | None]] | N
         # the years asked about.
         return [(dt.date(year, 1, 1), dt.date(year, 12, 31)) for year in plan.years]
     if not any(part.own_dates[0] for part in plan.parts):
-        return [(plan.date_from, plan.date_to)]
+        named = dates_named(plan.question)
+        # 'Once Wenbury had sold the depot in May 2024, what did Holtby buy in August 2024?':
+        # either date may be the one asked about, not only the first one named.
+        return list(named) if len(named) > 1 else [(plan.date_from, plan.date_to)]
     asking = [part for part in plan.parts if part.asking]
     if any(part.own_dates[0] is None for part in asking):
         return None

@@ -121,6 +121,21 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     return None, None
 
 
+def dates_named(text: str) -> list[tuple[dt.date, dt.date]]:
+    """Every day and month ``text`` names, as inclusive ranges, the one ``date_range`` reads
+    first (a month that holds a named day counts as that day)."""
+    days = list(dict.fromkeys(_days_in(text)))
+    ranges = [(day, day) for day in days]
+    held = {(day.year, day.month) for day in days}
+    for m in MONTH_YEAR.finditer(text):
+        year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
+        if (year, month) not in held:
+            held.add((year, month))
+            last = calendar.monthrange(year, month)[1]
+            ranges.append((dt.date(year, month, 1), dt.date(year, month, last)))
+    return ranges
+
+
 def mentions(text: str, start: dt.date, end: dt.date, written: dt.date | None = None) -> bool:
     """Whether ``text`` writes a day within ``start``..``end`` ('30 September 2024') or, for a
     whole month, that month ('December 2024'). With the day the text was ``written``, a day it
