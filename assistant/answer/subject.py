@@ -47,11 +47,11 @@ def on_subject(plan: Query, units: list[Unit], passages: list[Passage]) -> list[
 
 
 def _asked_dates(plan: Query) -> list[tuple[dt.date | None, dt.date | None]] | None:
-    """The dates an answer's quotes must be of: the question's, or for a question of several
-    parts that name dates, those of the parts that ask something; None when one of those names
-    no date of its own. A date that only sets the scene ('The depot sale was put on hold in June
-    2024 - who bought the depot?') or belongs to another part does not date an undated part's
-    answer, which may be in a later paper."""
+    """The dates an answer's quotes must be of: the question's (any of them, when it names
+    several), or for a question of several parts that name dates, those of the parts that ask
+    something; None when one of those names no date of its own. A date that only sets the scene
+    ('The depot sale was put on hold in June 2024 - who bought the depot?') or belongs to
+    another part does not date an undated part's answer, which may be in a later paper."""
     if len(plan.years) > 1 and _whole_year(plan.own_dates):
         # 'in 2022 and then in 2024': the first year read as the question's date is one of
         # the years asked about.
