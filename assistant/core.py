@@ -217,6 +217,7 @@ def build_assistant(
             boilerplate=boilerplate,
             adapter=adapters.get("sentence"),
             cross=cross_encoder_for(settings),
+            vectors=scorer.vectors,
         )
     )
     register = load_register(settings.index_path)

@@ -20,7 +20,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from evals.run import answer_result, format_summary, load_questions, without_latency
 from evals.scoring import Question, QuestionScore, score_question, summarise
@@ -119,16 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from assistant.answer.extractive import ExtractiveAnswerer
     from assistant.core import build_assistant
-    from assistant.retrieval.rerank import VectorCache
     from assistant.settings import Settings
 
     settings = Settings(corpus_path=args.corpus.resolve(), index_path=args.index_dir.resolve())
     assistant = build_assistant(settings)
     if not isinstance(assistant.answerer, ExtractiveAnswerer):
         parser.error("the cuts are the extractive answer step's (ASSISTANT_ANSWER_STEP=rules)")
-    # Every point re-reads the same sentences: encode each once (the scorer only encodes).
-    scorer = assistant.answerer.scorer
-    scorer.embeddings = cast(Any, VectorCache(scorer.embeddings))
     shipped = Point(settings.abstain_threshold, settings.figure_margin)
     points = [Point(t, m) for t, m in itertools.product(THRESHOLDS, FIGURE_MARGINS)]
     points += [shipped] if shipped not in points else []

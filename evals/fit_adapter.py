@@ -115,7 +115,7 @@ def collect_sentences(
         )
         if not positive.any():
             continue
-        vector = scorer.embeddings.encode([plan.question])[0]  # what the answer step moves
+        vector = scorer.vectors.encode([plan.question])[0]  # what the answer step moves
         sentences = np.vstack([u.vector for u in units]).astype(np.float32)
         examples.append(SentenceExample(questions_file.stem, vector, sentences, positive))
     return examples

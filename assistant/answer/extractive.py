@@ -39,6 +39,7 @@ from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.facts import COUNT, DATE, GRADE, NUMBER, SUM, holds
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import Query
+from assistant.retrieval.rerank import VectorCache
 from assistant.settings import Settings
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
@@ -73,6 +74,7 @@ class ExtractiveAnswerer:
         boilerplate: Boilerplate | None = None,
         adapter: QueryAdapter | None = None,
         cross: SentenceCrossEncoder | None = None,
+        vectors: VectorCache | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.settings = settings
@@ -83,7 +85,7 @@ class ExtractiveAnswerer:
             adapted=adapter is not None, path=settings.sentence_weights or WEIGHTS_FILE
         )
         self.scorer = SentenceScorer(
-            embeddings, self.terms, self.boilerplate, weights, adapter, cross
+            embeddings, self.terms, self.boilerplate, weights, adapter, cross, vectors
         )
 
     def answer(self, plan: Query, passages: list[Passage]) -> Answer:

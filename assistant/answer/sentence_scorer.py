@@ -60,11 +60,11 @@ class SentenceScorer:
         weights: SentenceWeights,
         adapter: QueryAdapter | None = None,
         cross: SentenceCrossEncoder | None = None,
+        vectors: VectorCache | None = None,
     ) -> None:
-        self.embeddings = embeddings
         # The same passages come up again and again (members ask about the same meetings), so
-        # their sentences are embedded once.
-        self.vectors = VectorCache(embeddings)
+        # their sentences are embedded once; the reranker's cache, when given, is shared.
+        self.vectors = vectors or VectorCache(embeddings)
         self.terms = terms
         self.boilerplate = boilerplate
         self.weights = weights
@@ -154,7 +154,7 @@ class SentenceScorer:
         of (the similarity read without the adapter), and the question's vector: what
         ``evals.fit_sentences`` fits the weights on."""
         units = self.score(plan, passages)
-        vector = self.embeddings.encode([plan.question])[0]
+        vector = self.vectors.encode([plan.question])[0]
         asking = self._asking(plan, vector)
         titles = [set(tokenize(_section_title(p))) for p in passages]
         rows = [

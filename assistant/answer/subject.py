@@ -60,7 +60,7 @@ def _asked_dates(plan: Query) -> list[tuple[dt.date | None, dt.date | None]] | N
         named = dates_named(plan.question)
         # 'Once Wenbury had sold the depot in May 2024, what did Holtby buy in August 2024?':
         # either date may be the one asked about, not only the first one named.
-        return list(named) if len(named) > 1 else [(plan.date_from, plan.date_to)]
+        return [*named] if len(named) > 1 else [(plan.date_from, plan.date_to)]
     asking = [part for part in plan.parts if part.asking]
     if any(part.own_dates[0] is None for part in asking):
         return None

@@ -110,11 +110,8 @@ def years_named(text: str) -> tuple[int, ...]:
 
 def date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     """The day, month or year a question names, as an inclusive range."""
-    if days := _days_in(text):
-        return days[0], days[0]
-    if m := MONTH_YEAR.search(text):
-        year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if named := dates_named(text):
+        return named[0]
     if m := YEAR.search(text):
         year = int(m.group(1))
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
