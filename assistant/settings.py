@@ -69,6 +69,12 @@ class Settings(BaseSettings):
         "(assistant/retrieval/relevance.py); off, the fused order stands (to measure what it "
         "adds).",
     )
+    part_leaders: bool = Field(
+        True,
+        description="For a question of several asking parts, keep among the top_k the passage "
+        "the reranker ranks first for each part searched alone (off: the whole question's "
+        "order alone, to measure what it adds).",
+    )
     query_adapter: bool = Field(
         True,
         description="Move the question's vector by the learned query adapters "

@@ -6,9 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from assistant.retrieval.hybrid import HybridRetriever, fuse_rankings
+from assistant.retrieval.hybrid import HybridRetriever, fuse_rankings, kept_in_top
 from assistant.retrieval.names import Vocabulary, committees_in
 from assistant.retrieval.question import split_clauses, understand
+from assistant.retrieval.rerank import RelevanceScorer
 from assistant.settings import Settings
 from assistant.store.chroma import IndexStore
 from assistant.store.keyword import KeywordIndex
@@ -152,3 +153,49 @@ def test_a_chunk_that_is_only_a_heading_ranks_after_passages_with_sentences(tmp_
     plan = understand("What does the area partnership need to do better?")
     ranked = [p.id for p in retriever.search(plan, k=4)]
     assert ranked[0] == "s1" and "h1" not in ranked[:1]
+
+
+def test_each_asking_part_keeps_its_own_best_passage_in_the_top_places(
+    tmp_path: Path, embeddings
+) -> None:
+    """Reranked as a whole, passages touching both halves of the question (the children's
+    services reports) outrank the one passage answering the second half (the SEND report)."""
+    children = {"source": "children.pdf", "council": "Wenbury", "doc_kind": "inspection"}
+    visit = {"source": "visit.pdf", "council": "Wenbury", "doc_kind": "inspection"}
+    send = {"source": "send.pdf", "council": "Wenbury", "doc_kind": "inspection"}
+    rows = [
+        ("c1", "Overall effectiveness of Wenbury children's services: requires improvement to be "
+         "good.", children),
+        ("c2", "The inspection of Wenbury children's services found that the overall grade hides "
+         "strong work with care leavers.", children),
+        ("c3", "Overall, the children's services inspection outcome grade in Wenbury was "
+         "discussed.", children),
+        ("v1", "This focused visit looked at Wenbury children's services since the overall "
+         "inspection grade.", visit),
+        ("v2", "The outcome of the inspection of Wenbury children's services was an overall "
+         "grade.", visit),
+        ("s1", "Area SEND: there are widespread and systemic failings the partnership must "
+         "address.", send),
+    ] + [(f"n{i}", f"Highways repairs to road number {i} and pavements.", {"source": "o.pdf"})
+         for i in range(12)]
+    retriever = _retriever(tmp_path, rows)
+    retriever.scorer = RelevanceScorer(embeddings, retriever.keyword)
+    plan = understand(
+        "What overall grade did Wenbury's children's services inspection give, and what was the "
+        "outcome of the area SEND inspection?",
+        vocabulary=retriever.vocabulary,
+    )
+    assert [part.asking for part in plan.parts] == [True, True]
+    settings = retriever.settings
+    retriever.settings = settings.model_copy(update={"part_leaders": False})
+    assert "s1" not in [p.id for p in retriever.search(plan, k=3)]
+    retriever.settings = settings
+    top = [p.id for p in retriever.search(plan, k=3)]
+    assert "s1" in top and len(top) == 3
+
+
+def test_kept_keys_take_the_lowest_places_of_the_others() -> None:
+    order = ["a", "b", "c", "d", "e"]
+    assert kept_in_top(["e"], order, 3) == ["a", "b", "e", "c", "d"]
+    assert kept_in_top(["d", "e"], order, 3) == ["a", "d", "e", "b", "c"]
+    assert kept_in_top(["b"], order, 3) == order  # already in the top places

@@ -84,6 +84,17 @@ def diversify(ranked: list[str], source_of: Any, top: int, per_source: int) -> l
     return head + deferred
 
 
+def kept_in_top(keys: list[str], order: list[str], top: int) -> list[str]:
+    """``order`` with each of ``keys`` in the first ``top`` places, in place of the lowest placed
+    others; the order among the places is kept."""
+    head = order[:top]
+    others = [key for key in head if key not in keys]
+    missing = [key for key in dict.fromkeys(keys) if key not in head][: len(others)]
+    dropped = set(others[len(others) - len(missing) :]) if missing else set()
+    placed = (set(head) - dropped) | set(missing)
+    return [key for key in order if key in placed] + [key for key in order if key not in placed]
+
+
 def fuse_rankings(lists: list[tuple[float, dict[str, float]]], rrf_k: int) -> dict[str, float]:
     """Weighted reciprocal rank fusion of scored candidate lists (higher score ranks first)."""
     fused: dict[str, float] = {}
@@ -169,14 +180,36 @@ class HybridRetriever(BaseRetriever):
         s = self.settings
         reranking = self.scorer is not None and s.rerank
         candidates = self.candidates(plan, filters, s.rerank_depth if reranking else 2 * k)
+        leaders: list[Passage] = []
         if reranking and self.scorer is not None:
             candidates = self.scorer.rerank(self.scorer.asked(plan), candidates)
+            if s.part_leaders:
+                leaders = self._part_leaders(plan, filters, s.rerank_depth)
         by_id = {c.passage.id: c.passage for c in candidates}
+        for leader in leaders:
+            by_id.setdefault(leader.id, leader)
         order = diversify(list(by_id), lambda key: by_id[key].source, s.top_k, s.max_per_source)
+        order = kept_in_top([p.id for p in leaders], order, s.top_k)
         passages = [by_id[key] for key in order]
         if not reranking:
             passages = sorted(passages, key=lambda p: not has_content(p))
         return passages[:k]
+
+    def _part_leaders(self, plan: Query, filters: Filters | None, depth: int) -> list[Passage]:
+        """For a question of several asking parts, the passage the reranker puts first for each
+        part searched alone. Fused and reranked as a whole, the passages that serve every part
+        a little outrank the one that answers one part well, such as the second of two reports
+        a question asks about."""
+        scorer = self.scorer
+        asking = [part for part in plan.parts if part.asking]
+        if scorer is None or len(asking) < 2:
+            return []
+        leaders = []
+        for part in asking:
+            ranked = scorer.rerank(scorer.asked(part), self.candidates(part, filters, depth))
+            if ranked:
+                leaders.append(ranked[0].passage)
+        return leaders
 
     def candidates(
         self, plan: Query, filters: Filters | None = None, depth: int = 30
