@@ -173,9 +173,11 @@ class HybridRetriever(BaseRetriever):
         """The ``k`` best passages for a planned question, best first.
 
         With the learned reranker on (``settings.rerank``) the fused candidates are reordered by
-        it and ``Passage.score`` is its logit; otherwise the fused order stands, and a chunk that
-        is only a heading or a label (it ranks high on its context header alone but holds
-        nothing to quote) goes after the passages that do.
+        it and ``Passage.score`` is its logit; for a question of several asking parts, each
+        part's own best passage is then kept among the ``top_k`` (``settings.part_leaders``; one
+        the whole question did not reach keeps its logit for its part). Otherwise the fused
+        order stands, and a chunk that is only a heading or a label (it ranks high on its
+        context header alone but holds nothing to quote) goes after the passages that do.
         """
         s = self.settings
         reranking = self.scorer is not None and s.rerank
