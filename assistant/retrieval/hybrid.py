@@ -13,6 +13,7 @@ still a LangChain ``BaseRetriever`` (``invoke(question, filters=..., history=...
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -82,6 +83,16 @@ def diversify(ranked: list[str], source_of: Any, top: int, per_source: int) -> l
         else:
             deferred.append(key)
     return head + deferred
+
+
+@dataclass(slots=True)
+class Searched:
+    """One search of a question: each chunk found (its text and metadata), and the fused
+    ranking with its candidates' signals of the whole question and of each part."""
+
+    found: dict[str, tuple[str, dict[str, Any]]]
+    whole: tuple[dict[str, float], dict[str, Candidate]]
+    parts: list[tuple[dict[str, float], dict[str, Candidate]]]
 
 
 def kept_in_top(keys: list[str], order: list[str], top: int) -> list[str]:
@@ -181,12 +192,13 @@ class HybridRetriever(BaseRetriever):
         """
         s = self.settings
         reranking = self.scorer is not None and s.rerank
-        candidates = self.candidates(plan, filters, s.rerank_depth if reranking else 2 * k)
+        searched = self._search_lists(plan, filters)
+        candidates = self._candidates(plan, searched, s.rerank_depth if reranking else 2 * k)
         leaders: list[Passage] = []
         if reranking and self.scorer is not None:
             candidates = self.scorer.rerank(self.scorer.asked(plan), candidates)
             if s.part_leaders:
-                leaders = self._part_leaders(plan, filters, s.rerank_depth)
+                leaders = self._part_leaders(plan, searched, s.rerank_depth)
         by_id = {c.passage.id: c.passage for c in candidates}
         for leader in leaders:
             by_id.setdefault(leader.id, leader)
@@ -197,18 +209,20 @@ class HybridRetriever(BaseRetriever):
             passages = sorted(passages, key=lambda p: not has_content(p))
         return passages[:k]
 
-    def _part_leaders(self, plan: Query, filters: Filters | None, depth: int) -> list[Passage]:
+    def _part_leaders(self, plan: Query, searched: Searched, depth: int) -> list[Passage]:
         """For a question of several asking parts, the passage the reranker puts first for each
         part searched alone. Fused and reranked as a whole, the passages that serve every part
         a little outrank the one that answers one part well, such as the second of two reports
         a question asks about."""
         scorer = self.scorer
-        asking = [part for part in plan.parts if part.asking]
+        pairs = zip(plan.parts, searched.parts, strict=True)
+        asking = [(part, ranking) for part, ranking in pairs if part.asking]
         if scorer is None or len(asking) < 2:
             return []
         leaders = []
-        for part in asking:
-            ranked = scorer.rerank(scorer.asked(part), self.candidates(part, filters, depth))
+        for part, (fused, signals) in asking:
+            own = self._ranked(part, fused, searched.found, signals, depth)
+            ranked = scorer.rerank(scorer.asked(part), own)
             if ranked:
                 leaders.append(ranked[0].passage)
         return leaders
@@ -221,14 +235,38 @@ class HybridRetriever(BaseRetriever):
         A question of several parts (``plan.parts``) is also searched part by part, and the
         rankings fused, so the passages each part needs can reach the candidates.
         """
-        s = self.settings
+        return self._candidates(plan, self._search_lists(plan, filters), depth)
+
+    def _search_lists(self, plan: Query, filters: Filters | None) -> Searched:
+        """The fused ranking of the whole question and of each of its parts, each with its
+        candidates' signals."""
         found: dict[str, tuple[str, dict[str, Any]]] = {}
         signals: dict[str, Candidate] = {}
-        fused = self._fused(plan, filters, found, signals)
-        if plan.parts:
-            part_scores = [self._fused(part, filters, found, {}) for part in plan.parts]
-            lists = [(1.0, fused)] + [(self.part_weight, scores) for scores in part_scores]
-            fused = fuse_rankings(lists, s.rrf_k)
+        whole = (self._fused(plan, filters, found, signals), signals)
+        parts = []
+        for part in plan.parts:
+            own: dict[str, Candidate] = {}
+            parts.append((self._fused(part, filters, found, own), own))
+        return Searched(found, whole, parts)
+
+    def _candidates(self, plan: Query, searched: Searched, depth: int) -> list[Candidate]:
+        """The whole question's candidates: its ranking fused with its parts'."""
+        fused, signals = searched.whole
+        if searched.parts:
+            lists = [(1.0, fused)] + [(self.part_weight, scores) for scores, _ in searched.parts]
+            fused = fuse_rankings(lists, self.settings.rrf_k)
+        return self._ranked(plan, fused, searched.found, signals, depth)
+
+    def _ranked(
+        self,
+        plan: Query,
+        fused: dict[str, float],
+        found: dict[str, tuple[str, dict[str, Any]]],
+        signals: dict[str, Candidate],
+        depth: int,
+    ) -> list[Candidate]:
+        """The ``depth`` best of ``fused`` as candidates, cut sentences completed."""
+        s = self.settings
         ranked = sorted(fused, key=lambda key: -fused[key])
         by_source = diversify(
             ranked, lambda key: str(found[key][1].get("source")), s.top_k, s.max_per_source
