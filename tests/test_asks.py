@@ -70,6 +70,7 @@ def test_asks(question: str, kinds: set[str]) -> None:
             "Wenbury’s arrangements typically lead to positive experiences and\noutcomes",
             True,
         ),
+        (GRADE, "Services were judged to require improvement to be good.", True),
         (GRADE, "The council held a good meeting.", False),
         (COUNT, "The Council had 1,100 foster households.", True),
         (COUNT, "Funding for the blitz had increased by almost 70% to £4.2m.", False),

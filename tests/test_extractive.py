@@ -432,3 +432,32 @@ def test_a_passage_logit_counts_only_up_to_the_clip() -> None:
     assert passage_logit(far) == PASSAGE_LOGIT_CLIP
     far.score = -40.0
     assert passage_logit(far) == -PASSAGE_LOGIT_CLIP
+
+
+LONG_SALE = (
+    "That, on the recommendation of the Director of Property, with the concurrence of the "
+    "Director of Finance and following the consultation with residents of Mill Lane, Station "
+    "Road and the Orchard estate, and having regard to the valuation report, the planning "
+    "history of the site, the covenants on its title, the costs of keeping the building secure "
+    "and the views of the Holtby Heritage Society, the former Holtby depot at 4 Quarry Street "
+    "BE SOLD to Ash Homes Limited for the sum of $2.1 million, subject to the purchaser "
+    "keeping the stone frontage, providing twelve affordable homes on the site, paying the "
+    "council's legal costs, completing the sale by the end of the financial year and agreeing "
+    "to a clawback of half of any uplift in value should planning permission for more than "
+    "forty homes be granted within ten years of the date of completion."
+)
+SURVEY = "Bridgeworks Consulting BE APPOINTED to survey the Mill Lane footbridge."
+
+
+def test_a_parts_quote_is_kept_when_the_first_quote_fills_the_word_budget(embeddings) -> None:
+    terms = KeywordIndex(["1", "2"], [LONG_SALE, SURVEY], [{}, {}])
+    answerer = ExtractiveAnswerer(embeddings, Settings(_env_file=None), terms=terms)
+    passages = [_passage("1", LONG_SALE, "resolution"), _passage("2", SURVEY, "resolution")]
+    plan = understand(
+        "Who bought the Holtby depot, and which firm was appointed to survey the Mill Lane "
+        "footbridge?"
+    )
+    answer = answerer.answer(plan, passages)
+    assert "Ash Homes Limited" in answer.text
+    assert "Bridgeworks Consulting" in answer.text
+    assert {c.passage.id for c in answer.citations} == {"1", "2"}

@@ -203,6 +203,15 @@ def test_quotes_from_before_a_season_asked_about_that_do_not_mention_it_do_not_a
     assert fall.seasons == (("fall", 2019),) and year_not_quoted(fall, [autumn]) == ""
 
 
+def test_a_paper_early_the_next_year_looks_back_on_the_autumn() -> None:
+    vocab = Vocabulary(councils=("Wenbury",))
+    asked = understand("How many Wenbury families were helped in autumn 2019?", vocabulary=vocab)
+    for date in ("2019-10-02", "2020-01-20", "2020-02-27"):  # a report early next year looks back
+        assert year_not_quoted(asked, [_minutes(date, "Wenbury")]) == "", date
+    for date in ("2019-08-30", "2020-03-02"):
+        assert year_not_quoted(asked, [_minutes(date, "Wenbury")]) == "autumn 2019", date
+
+
 def test_the_owner_a_things_name_opens_with_is_not_looked_for() -> None:
     vocab = Vocabulary(councils=("Holtby Borough Council",))
     meta = {"council": "Holtby Borough Council", "committee": "Licensing Panel"}

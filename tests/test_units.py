@@ -3,7 +3,12 @@ completed by a short line after it is quoted with it."""
 
 from __future__ import annotations
 
-from assistant.answer.units import with_completions, with_context, with_neighbours
+from assistant.answer.units import (
+    with_completions,
+    with_context,
+    with_neighbours,
+    with_vote_records,
+)
 from assistant.retrieval.passages import (
     Unit,
     has_content,
@@ -11,6 +16,7 @@ from assistant.retrieval.passages import (
     is_title,
     units_of,
 )
+from assistant.retrieval.question import understand
 from assistant.types import Passage
 
 
@@ -150,3 +156,25 @@ def test_a_short_line_is_quotable_only_for_the_sum_or_judgement_it_gives() -> No
         "Leadership Requires improvement",
         "Members noted the report on the reserves.",
     ]
+
+
+VOTES = (
+    "> Moved by A. Reed\n\nThat the Holtby depot BE SOLD to Ash Homes for $2.1 million.\n\n"
+    "> [!abstract]- Vote:\n> |Yeas:|Nays:|\n> |A. Reed|B. Cole|\n\n> **Motion Passed (9 to 5)**"
+    "\n\n> Moved by B. Cole\n\nThat the Holtby library hours BE EXTENDED on Sundays.\n\n"
+    "> **Motion Passed (14 to 0)**"
+)
+
+
+def test_asked_about_a_vote_the_record_after_the_best_motion_is_quoted() -> None:
+    units = units_of(0, Passage("p", VOTES, "minutes.md", 1, 0.0, {}))
+    for unit in units:
+        unit.score = 0.9 if "depot" in unit.text else 0.3 if "library" in unit.text else -0.5
+    sale = next(u for u in units if "depot BE SOLD" in u.text)
+    asked = understand("How did the committee vote on selling the Holtby depot?")
+    quoted = [u.text for u in with_vote_records(asked, [sale], units, floor=0.2)]
+    assert quoted == [sale.text, "> **Motion Passed (9 to 5)**"]
+    # Not asked about a vote, or no motion fitting the question well enough: nothing is added.
+    other = understand("Who bought the Holtby depot?")
+    assert with_vote_records(other, [sale], units, floor=0.2) == [sale]
+    assert with_vote_records(asked, [sale], units, floor=1.0) == [sale]

@@ -33,6 +33,7 @@ from assistant.answer.units import (
     with_context,
     with_following_clauses,
     with_neighbours,
+    with_vote_records,
 )
 from assistant.answer.weights import WEIGHTS_FILE, SentenceWeights
 from assistant.retrieval.adapter import QueryAdapter
@@ -61,6 +62,9 @@ SAME_PASSAGE_SLACK = 0.12
 # citation): the scores cannot tell the two apart, and the reader can (chosen with the word
 # budget on question sets, evals/README.md).
 TIE_SLACK = 0.15
+# An asked part's answer, or a named council's or year's, may take the answer this far past the
+# word budget: the first quote can fill the budget alone.
+PART_WORDS = 60
 
 
 class ExtractiveAnswerer:
@@ -105,6 +109,7 @@ class ExtractiveAnswerer:
         chosen = with_following_clauses(plan, chosen, units, top)
         chosen = with_neighbours(chosen, units, MAX_ANSWER_WORDS)
         chosen = with_completions(chosen, units)
+        chosen = with_vote_records(plan, chosen, units, self.settings.abstain_threshold)
         if when := year_not_quoted(plan, [top[u.passage_rank] for u in chosen]):
             text = YEAR_NOT_QUOTED.format(when=when)
             return Answer(plan.question, text, [], passages, abstained=True)
@@ -174,7 +179,7 @@ class ExtractiveAnswerer:
         for index, part in enumerate(plan.parts):
             best = self._best_for(index, part, units, chosen, plan.figures) if part.asking else None
             if best is not None:
-                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
+                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS + PART_WORDS)
         return chosen
 
     def _answer_each_named(
@@ -189,7 +194,7 @@ class ExtractiveAnswerer:
             own = [u for u in units if belongs(passages[u.passage_rank])]
             best = max(own, key=lambda u: u.score, default=None)
             if best is not None and best.score >= self.settings.abstain_threshold:
-                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS)
+                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS + PART_WORDS)
         return chosen
 
     def _lacks_figure(self, plan: Query, units: list[Unit]) -> bool:

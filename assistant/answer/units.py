@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
+from assistant.retrieval.facts import VOTE_RECORD
 from assistant.retrieval.passages import Unit
 from assistant.retrieval.question import Query
 from assistant.text import words
@@ -75,6 +76,40 @@ def with_completions(chosen: list[Unit], units: list[Unit]) -> list[Unit]:
                 left -= words(following.text)
             current = following
     return sorted(result, key=lambda u: (u.passage_rank, u.start))
+
+
+def with_vote_records(
+    plan: Query, chosen: list[Unit], units: list[Unit], floor: float
+) -> list[Unit]:
+    """Asked about a vote, the record of the vote ('Motion Passed (9 to 5)') on the motion that
+    answers best (its best clause scoring at least ``floor``), with that clause, in the budget
+    plus ``COMPLETION_WORDS``. Minutes record a vote after the motion's last clause, and a
+    record scores low as a sentence on its own: it takes the score of its motion."""
+    if not plan.wants_vote or any(VOTE_RECORD.search(u.text) for u in chosen):
+        return chosen
+    motions = [(clause, record) for clause, record in _motions(units) if clause.score >= floor]
+    if not motions:
+        return chosen
+    clause, record = max(motions, key=lambda pair: pair[0].score)
+    # The record first: a short line, and the vote asked about; its clause as the budget allows.
+    added = add_new([record, clause], chosen, MAX_ANSWER_WORDS + COMPLETION_WORDS)
+    return sorted(added, key=lambda u: (u.passage_rank, u.start))
+
+
+def _motions(units: list[Unit]) -> list[tuple[Unit, Unit]]:
+    """Each recorded vote of the passages with the best-scoring clause of its motion: of the
+    units before it in its passage, back to the vote recorded before it."""
+    motions = []
+    for rank in sorted({u.passage_rank for u in units}):
+        clauses: list[Unit] = []
+        for unit in sorted((u for u in units if u.passage_rank == rank), key=lambda u: u.start):
+            if VOTE_RECORD.search(unit.text):
+                if clauses:
+                    motions.append((max(clauses, key=lambda u: u.score), unit))
+                clauses = []
+            else:
+                clauses.append(unit)
+    return motions
 
 
 def add_new(new: list[Unit], chosen: list[Unit], budget: int) -> list[Unit]:

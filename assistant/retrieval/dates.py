@@ -69,6 +69,8 @@ SEASON_MONTHS = {
     "autumn": (9, 10, 11),
     "fall": (9, 10, 11),
 }
+# How long after a season's start a paper is still taken to report on it.
+LOOK_BACK_MONTHS = 6
 SEASON = re.compile(rf"\b({'|'.join(SEASON_MONTHS)})\s+(?:of\s+)?((?:19|20)\d{{2}})\b", re.I)
 
 
@@ -84,8 +86,10 @@ def in_season(day: dt.date, season: str, year: int) -> bool:
 
 
 def on_or_after_season(day: dt.date, season: str, year: int) -> bool:
-    """Whether ``day`` falls in the season or later in its year."""
-    return day.year == year and day.month >= SEASON_MONTHS[season][0]
+    """Whether ``day`` falls in the season or later in its year, or in the half-year from the
+    season's start (a report early the next year looks back on the autumn)."""
+    months_after = (day.year - year) * 12 + day.month - SEASON_MONTHS[season][0]
+    return months_after >= 0 and (day.year == year or months_after < LOOK_BACK_MONTHS)
 
 
 def writes_season(text: str, season: str, year: int) -> bool:

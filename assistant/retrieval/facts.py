@@ -29,10 +29,17 @@ HOLDS_DATE = re.compile(
 )
 # Ofsted and CQC judgement wording (ILACS grades, area SEND inspection outcomes).
 HOLDS_GRADE = re.compile(
-    r"\b(outstanding|requires improvement|inadequate|judged (?:to be |as )?(?:good|outstanding)|"
+    r"\b(outstanding|requires? improvement|inadequate|judged (?:to be |as )?(?:good|outstanding)|"
     r"overall effectiveness\W+good|"
     r"positive experiences and outcomes|inconsistent experiences and "
     r"outcomes|widespread and/or systemic failings|significant concerns about)\b",
+    re.I,
+)
+# The record of a vote on a motion: 'Motion Passed (9 to 5)', 'For (51)', 'carried unanimously'.
+VOTE_RECORD = re.compile(
+    r"\(\d+ to \d+\)|\bmotion (?:passed|carried|lost|failed|defeated)\b|\bfor\s*\(\d+\)|"
+    r"\b(?:carried|agreed|passed) unanimously\b|\bunanimously (?:carried|agreed|passed)\b|"
+    r"\bthe voting was\b",
     re.I,
 )
 QUANTITY = re.compile(

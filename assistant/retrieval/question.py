@@ -42,6 +42,7 @@ RESOLUTION_WORDS = re.compile(
     r"voted?|motion)\b",
     re.I,
 )
+VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|unanimous(?:ly)?)\b", re.I)
 ACTION_WORDS = re.compile(r"\b(action\w*|follow[- ]up|asked to|agreed to provide)\b", re.I)
 # "What did we last decide about X?": the newest decision first (views.latest_answer).
 _LATEST = r"(?:last|latest|most recent(?:ly)?)"
@@ -89,6 +90,7 @@ class Query:
     date_to: dt.date | None = None
     wants_resolution: bool = False
     wants_action: bool = False
+    wants_vote: bool = False
     carried: list[str] = field(default_factory=list)
     # The earlier question a follow-up points back to ('that contract', 'it'), if it does.
     topic: str = ""
@@ -241,6 +243,7 @@ def _read(question: str, earlier: list[str], vocab: Vocabulary) -> Query:
     plan.committees = committees_in(question, vocab.committees, vocab.councils)
     plan.wants_resolution = bool(RESOLUTION_WORDS.search(question))
     plan.wants_action = bool(ACTION_WORDS.search(question))
+    plan.wants_vote = bool(VOTE_WORDS.search(question))
     plan.latest_topic = latest_topic(question)
     for text in reversed(earlier):
         _carry_subject(plan, text, vocab)
