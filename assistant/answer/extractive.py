@@ -65,6 +65,7 @@ TIE_SLACK = 0.15
 # An asked part's answer, or a named council's or year's, may take the answer this far past the
 # word budget: the first quote can fill the budget alone.
 PART_WORDS = 60
+PART_BUDGET = MAX_ANSWER_WORDS + PART_WORDS
 
 
 class ExtractiveAnswerer:
@@ -179,7 +180,7 @@ class ExtractiveAnswerer:
         for index, part in enumerate(plan.parts):
             best = self._best_for(index, part, units, chosen, plan.figures) if part.asking else None
             if best is not None:
-                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS + PART_WORDS)
+                chosen = add_new(with_context(best, units), chosen, PART_BUDGET)
         return chosen
 
     def _answer_each_named(
@@ -194,7 +195,7 @@ class ExtractiveAnswerer:
             own = [u for u in units if belongs(passages[u.passage_rank])]
             best = max(own, key=lambda u: u.score, default=None)
             if best is not None and best.score >= self.settings.abstain_threshold:
-                chosen = add_new(with_context(best, units), chosen, MAX_ANSWER_WORDS + PART_WORDS)
+                chosen = add_new(with_context(best, units), chosen, PART_BUDGET)
         return chosen
 
     def _lacks_figure(self, plan: Query, units: list[Unit]) -> bool:
