@@ -13,6 +13,12 @@ confuses with the answer) and five more at random. Every unit of an unanswerable
 negative, so that the model learns a near miss from an answer. Answerable questions no unit
 answers are left out (their passages were not the right ones).
 
+With ``--parts``, a question of several asking parts also gives pairs read with each part's
+text, as the answer step reads them: each part is matched to a distinct expected answer string
+(the matching under which the rest of the score fits the strings' units to their parts best),
+the units holding its string are its positives, and the units holding none are its negatives
+as above.
+
 The model is the bundled all-MiniLM-L6-v2 given the question and the unit (headed by its
 passage's context, :func:`~assistant.answer.cross_encoder.pair_text`) as one input, its tokens'
 last states mean-pooled into a one-number head. Its six transformer layers and the head are
@@ -24,6 +30,7 @@ biases and norms (float16) and the head.
 
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 from collections.abc import Sequence
@@ -41,6 +48,7 @@ from assistant.answer.cross_encoder import (
 )
 from evals.fit_sentences import _positives
 from evals.run import load_questions
+from evals.scoring import contains
 
 HARD_NEGATIVES, RANDOM_NEGATIVES = 10, 5
 EPOCHS, BATCH, WARMUP = 2, 32, 30
@@ -57,7 +65,9 @@ class Pair:
     label: float
 
 
-def collect(assistant: Any, questions_file: Path, rng: random.Random) -> list[Pair]:
+def collect(
+    assistant: Any, questions_file: Path, rng: random.Random, parts: bool = False
+) -> list[Pair]:
     """The training pairs of one question set (see the module's docstring)."""
     scorer = assistant.answerer.scorer
     scorer.cross = None  # the negatives are the ones the rest of the score confuses
@@ -77,10 +87,46 @@ def collect(assistant: Any, questions_file: Path, rng: random.Random) -> list[Pa
         rest = negatives[HARD_NEGATIVES:]
         chosen = negatives[:HARD_NEGATIVES] + rng.sample(rest, min(RANDOM_NEGATIVES, len(rest)))
         positives = [u for u, y in zip(units, labels, strict=True) if y]
-        pairs += [
-            Pair(question.question, pair_text(u.text, top[u.passage_rank]), float(y))
-            for u, y in [(u, 1) for u in positives] + [(u, 0) for u in chosen]
-        ]
+        pairs += _pairs(question.question, positives, chosen, top)
+        if parts and question.answerable:
+            pairs += part_pairs(plan, units, top, question.answer_contains, rng)
+    return pairs
+
+
+def _pairs(question: str, positives: list[Any], negatives: list[Any], top: list[Any]) -> list[Pair]:
+    return [
+        Pair(question, pair_text(u.text, top[u.passage_rank]), float(y))
+        for u, y in [(u, 1) for u in positives] + [(u, 0) for u in negatives]
+    ]
+
+
+def part_pairs(
+    plan: Any, units: list[Any], top: list[Any], strings: Sequence[str], rng: random.Random
+) -> list[Pair]:
+    """Pairs read with each asking part's text (see the module's docstring)."""
+    asking = [i for i, part in enumerate(plan.parts) if part.asking]
+    if len(asking) < 2 or len(strings) < len(asking):
+        return []
+    holders = {s: [u for u in units if contains(u.text, s)] for s in strings}
+
+    def fit(index: int, string: str) -> float:
+        return max((u.part_fits[index] for u in holders[string]), default=-1e9)
+
+    matching = max(
+        itertools.permutations(strings, len(asking)),
+        key=lambda chosen: sum(fit(i, s) for i, s in zip(asking, chosen, strict=True)),
+    )
+    holding_any = {id(u) for held in holders.values() for u in held}
+    pairs = []
+    for index, string in zip(asking, matching, strict=True):
+        if not holders[string]:
+            continue
+        negatives = sorted(
+            (u for u in units if id(u) not in holding_any), key=lambda u: -u.part_fits[index]
+        )
+        rest = negatives[HARD_NEGATIVES:]
+        chosen = negatives[:HARD_NEGATIVES] + rng.sample(rest, min(RANDOM_NEGATIVES, len(rest)))
+        pairs += _pairs(plan.parts[index].text, holders[string], chosen, top)
     return pairs
 
 
@@ -186,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--start", type=Path, help="fit further from this fitted file, not from the bundled model"
     )
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument(
+        "--parts", action="store_true", help="also pairs read with each asking part's text"
+    )
     args = parser.parse_args(argv)
     built = {Path(corpus).resolve(): Path(where) for corpus, where in args.index}
     assistants: dict[Path, Any] = {}
@@ -195,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         key = Path(corpus).resolve()
         if key not in assistants:
             assistants[key] = open_assistant(key, fitted=True, index_dir=built.get(key))
-        pairs += collect(assistants[key], Path(questions), rng)
+        pairs += collect(assistants[key], Path(questions), rng, args.parts)
     print(f"{len(pairs)} pairs, {sum(p.label for p in pairs):.0f} positive", file=sys.stderr)
     model_path = resolve_model_path(BUNDLED_MODEL)
     fitted = train(model_path, pairs, args.start, args.epochs)

@@ -4,6 +4,8 @@ enough to ship in the repository."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 
@@ -101,3 +103,35 @@ def test_a_further_fit_starts_from_the_fitted_file(tmp_path, model_path) -> None
     )
     # not the bundled layers: those read the pairs differently by over 1
     assert np.abs(_logits(model_path, bundled_layers(model_path), head) - loaded).max() > 1.0
+
+
+def test_each_asking_part_is_paired_with_the_answer_string_it_fits() -> None:
+    from assistant.retrieval.passages import Unit
+    from assistant.retrieval.question import Query
+    from assistant.types import Passage
+    from evals.fit_cross_encoder import part_pairs
+
+    plan = Query("Q", "Q")
+    plan.parts = [
+        Query("The Wenbury Panel met in May.", "scene", asking=False),
+        Query("What rent rise did Wenbury set", "rent"),
+        Query("Wenbury who chairs the Panel?", "chair"),
+    ]
+    top = [Passage("p", "text", "wenbury.pdf", 1, 0.0, {"council": "Wenbury"})]
+    units = [
+        # The rent sentence fits the rent part best, the chair's sentence the chair part: the
+        # matching follows the fits, not the order the strings are given in.
+        Unit(0, 0, 1, "Rents rise by 4.5%.", part_fits=[0.0, 0.9, 0.2]),
+        Unit(0, 1, 2, "Cllr Holtby chairs the Panel.", part_fits=[0.0, 0.1, 0.8]),
+        Unit(0, 2, 3, "The minutes were agreed.", part_fits=[0.0, 0.3, 0.3]),
+    ]
+    pairs = part_pairs(plan, units, top, ["Cllr Holtby", "4.5%"], random.Random(0))
+    labelled = {(p.question, p.text.rsplit(": ", 1)[-1], p.label) for p in pairs}
+    assert labelled == {
+        ("rent", "Rents rise by 4.5%.", 1.0),
+        ("rent", "The minutes were agreed.", 0.0),
+        ("chair", "Cllr Holtby chairs the Panel.", 1.0),
+        ("chair", "The minutes were agreed.", 0.0),
+    }
+    # One string cannot answer two parts: no part pairs.
+    assert part_pairs(plan, units, top, ["4.5%"], random.Random(0)) == []
