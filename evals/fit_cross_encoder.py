@@ -84,13 +84,17 @@ def collect(
         negatives = sorted(
             (u for u, y in zip(units, labels, strict=True) if not y), key=lambda u: -u.score
         )
-        rest = negatives[HARD_NEGATIVES:]
-        chosen = negatives[:HARD_NEGATIVES] + rng.sample(rest, min(RANDOM_NEGATIVES, len(rest)))
         positives = [u for u, y in zip(units, labels, strict=True) if y]
-        pairs += _pairs(question.question, positives, chosen, top)
+        pairs += _pairs(question.question, positives, _hard_and_random(negatives, rng), top)
         if parts and question.answerable:
             pairs += part_pairs(plan, units, top, question.answer_contains, rng)
     return pairs
+
+
+def _hard_and_random(ranked: list[Any], rng: random.Random) -> list[Any]:
+    """The negatives kept: the best-scored few, and a random few of the rest."""
+    rest = ranked[HARD_NEGATIVES:]
+    return ranked[:HARD_NEGATIVES] + rng.sample(rest, min(RANDOM_NEGATIVES, len(rest)))
 
 
 def _pairs(question: str, positives: list[Any], negatives: list[Any], top: list[Any]) -> list[Pair]:
@@ -124,8 +128,7 @@ def part_pairs(
         negatives = sorted(
             (u for u in units if id(u) not in holding_any), key=lambda u: -u.part_fits[index]
         )
-        rest = negatives[HARD_NEGATIVES:]
-        chosen = negatives[:HARD_NEGATIVES] + rng.sample(rest, min(RANDOM_NEGATIVES, len(rest)))
+        chosen = _hard_and_random(negatives, rng)
         pairs += _pairs(plan.parts[index].text, holders[string], chosen, top)
     return pairs
 
