@@ -167,6 +167,7 @@ def format_report(report: IngestReport) -> str:
         f"chunks: {report.chunks} in index; {report.added} added, "
         f"{report.skipped_unchanged} unchanged, {report.deleted} removed; "
         f"{report.updated} changed files re-indexed",
+        f"sentences: {report.sentences_embedded} new ones embedded for quoting",
     ]
     for source, reason in report.failed:
         lines.append(f"  failed: {source}: {reason}")

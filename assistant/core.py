@@ -22,6 +22,7 @@ from assistant.settings import BUNDLED_MODEL, Settings
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.chroma import IndexStore
 from assistant.store.embeddings import resolve_model_path
+from assistant.store.sentence_vectors import SentenceVectors, model_tag
 from assistant.types import Answer, Decision, Filters, Passage
 from assistant.views.latest import latest_answer
 from assistant.views.register import load_register
@@ -205,7 +206,8 @@ def build_assistant(
         (str(meta.get("source", "")), text[int(meta.get("header_chars") or 0) :])
         for text, meta in zip(retriever.keyword.texts, retriever.keyword.metadatas, strict=True)
     )
-    scorer = RelevanceScorer(store.embeddings, retriever.keyword, boilerplate, models)
+    saved = SentenceVectors.load(settings.index_path, model_tag(settings))
+    scorer = RelevanceScorer(store.embeddings, retriever.keyword, boilerplate, models, saved)
     retriever.scorer = scorer
     answerer: ExtractiveAnswerer | LearnedAnswerer = (
         LearnedAnswerer(scorer, settings)

@@ -226,6 +226,7 @@ class IngestReport:
     updated: int = 0
     skipped_unchanged: int = 0
     deleted: int = 0
+    sentences_embedded: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)

@@ -62,7 +62,9 @@ def test_the_stages_import_only_earlier_stages() -> None:
     """ingest writes the store; retrieval reads it; answer reads retrieval; views read both."""
     allowed = {
         "store": set(),
-        "ingest": {"store", "views"},  # the register's rows are cut at ingest
+        # The register's rows are cut at ingest, and the sentences an answer may quote (as
+        # retrieval splits a passage) are embedded there.
+        "ingest": {"store", "views", "retrieval"},
         "retrieval": {"store"},
         "answer": {"store", "retrieval"},
         "views": {"store", "retrieval"},

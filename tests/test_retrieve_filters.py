@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.retrieval.hybrid import chroma_where, passes, to_passage
+from assistant.retrieval.hybrid import chroma_where, passes
+from assistant.retrieval.passages import to_passage
 from assistant.types import Filters
 
 

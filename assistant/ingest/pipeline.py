@@ -23,8 +23,11 @@ from assistant.ingest.chunking import Chunker, ChunkLimits
 from assistant.ingest.guarded import load_files
 from assistant.ingest.loaders import relative_source, scan_corpus
 from assistant.ingest.structure import parse_document, parse_plain
+from assistant.retrieval.passages import to_passage, units_of
 from assistant.settings import Settings, vectors_of
+from assistant.store import sentence_vectors
 from assistant.store.chroma import IndexStore, ingest_lock
+from assistant.store.sentence_vectors import model_tag
 from assistant.types import Decision, IngestReport, LoadedDocument, ParsedDocument
 from assistant.views.register import decisions_of, load_register, save_register
 
@@ -106,6 +109,7 @@ def ingest(
         report.skipped_unchanged = result["num_skipped"]
         report.deleted = result["num_deleted"]
         save_register(settings.index_path, _register(documents) + _kept_rows(settings, kept))
+        report.sentences_embedded = embed_quotable_sentences(settings, store, progress)
         store.new_generation()  # running assistants reload what they hold in memory
         store.write_manifest(
             {
@@ -118,6 +122,19 @@ def ingest(
         )
     report.seconds = time.monotonic() - started
     return report
+
+
+def embed_quotable_sentences(settings: Settings, store: IndexStore, progress: bool = False) -> int:
+    """Save the vectors of every sentence an answer may quote from the index (as the answer
+    step splits each chunk), embedding only the ones not saved yet; returns how many."""
+    ids, texts, metas = store.records()
+    quotable = (
+        unit.text
+        for chunk_id, text, meta in zip(ids, texts, metas, strict=True)
+        for unit in units_of(0, to_passage(chunk_id, text, meta, 0.0))
+    )
+    tag = model_tag(settings)
+    return sentence_vectors.refresh(settings.index_path, tag, store.embeddings, quotable, progress)
 
 
 def _keep_failed(

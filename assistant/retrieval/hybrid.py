@@ -25,7 +25,7 @@ from pydantic import ConfigDict, PrivateAttr
 from assistant.retrieval.adapter import QueryAdapter
 from assistant.retrieval.complete_sentences import Neighbours
 from assistant.retrieval.names import Vocabulary
-from assistant.retrieval.passages import has_content
+from assistant.retrieval.passages import has_content, to_passage
 from assistant.retrieval.question import Query, understand
 from assistant.retrieval.rerank import Candidate, RelevanceScorer
 from assistant.settings import Settings
@@ -113,19 +113,6 @@ def fuse_rankings(lists: list[tuple[float, dict[str, float]]], rrf_k: int) -> di
         for rank, key in enumerate(sorted(scores, key=lambda key: -scores[key])):
             fused[key] = fused.get(key, 0.0) + weight / (rrf_k + rank + 1)
     return fused
-
-
-def to_passage(chunk_id: str, embedded: str, meta: dict[str, Any], score: float) -> Passage:
-    """A stored chunk as a ``Passage``: the verbatim text without its context header."""
-    header_chars = int(meta.get("header_chars") or 0)
-    return Passage(
-        id=chunk_id,
-        text=embedded[header_chars:],
-        source=str(meta.get("source", "")),
-        page=int(meta.get("page") or 0),
-        score=score,
-        metadata=dict(meta),
-    )
 
 
 class HybridRetriever(BaseRetriever):

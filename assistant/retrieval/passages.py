@@ -29,6 +29,19 @@ ATTACHMENT = re.compile(r"\((?:PDF|DOCX?|XLSX?|ODT|HTML?)\b[^)]*?\d+\s?[KMG]B\)"
 ITEM_TITLE = re.compile(r"^\s*(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\s*[:.–-]", re.I)
 
 
+def to_passage(chunk_id: str, embedded: str, meta: dict[str, Any], score: float) -> Passage:
+    """A stored chunk as a ``Passage``: the verbatim text without its context header."""
+    header_chars = int(meta.get("header_chars") or 0)
+    return Passage(
+        id=chunk_id,
+        text=embedded[header_chars:],
+        source=str(meta.get("source", "")),
+        page=int(meta.get("page") or 0),
+        score=score,
+        metadata=dict(meta),
+    )
+
+
 @dataclass(slots=True)
 class Unit:
     """A quotable span of one passage and how well it answers the question."""

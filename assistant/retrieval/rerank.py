@@ -33,6 +33,7 @@ from assistant.retrieval.relevance import (
 from assistant.store.boilerplate import Boilerplate
 from assistant.store.embeddings import SentenceEmbeddings
 from assistant.store.keyword import TermStats, Uniform
+from assistant.store.sentence_vectors import SentenceVectors
 from assistant.text import tokenize
 from assistant.types import Passage
 
@@ -54,19 +55,27 @@ class Candidate:
 
 
 class VectorCache:
-    """Unit-length sentence vectors by text, least recently used dropped first."""
+    """Unit-length sentence vectors by text: the ones saved at ingest, then the ones embedded
+    since (least recently used dropped first)."""
 
-    def __init__(self, embeddings: SentenceEmbeddings, size: int = CACHE_SIZE) -> None:
+    def __init__(
+        self,
+        embeddings: SentenceEmbeddings,
+        size: int = CACHE_SIZE,
+        saved: SentenceVectors | None = None,
+    ) -> None:
         self.embeddings = embeddings
         self.size = size
+        self.saved = saved if saved is not None else SentenceVectors.empty()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:  # the UI answers users on several threads
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-            if missing:
-                for text, vector in zip(missing, self.embeddings.encode(missing), strict=True):
+            unsaved = [t for t in missing if not self._from_saved(t)]
+            if unsaved:
+                for text, vector in zip(unsaved, self.embeddings.encode(unsaved), strict=True):
                     self._cache[text] = vector
             rows = []
             for text in texts:
@@ -75,6 +84,12 @@ class VectorCache:
             while len(self._cache) > self.size:
                 self._cache.popitem(last=False)
         return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
+    def _from_saved(self, text: str) -> bool:
+        vector = self.saved.get(text)
+        if vector is not None:
+            self._cache[text] = vector
+        return vector is not None
 
 
 @dataclass(slots=True)
@@ -97,8 +112,9 @@ class RelevanceScorer:
         terms: TermStats | None = None,
         boilerplate: Boilerplate | None = None,
         models: RelevanceModels | None = None,
+        saved: SentenceVectors | None = None,
     ) -> None:
-        self.vectors = VectorCache(embeddings)
+        self.vectors = VectorCache(embeddings, saved=saved)
         self.terms: TermStats = terms or Uniform()
         self.boilerplate = boilerplate or Boilerplate(set())
         self.models = models or RelevanceModels.load()

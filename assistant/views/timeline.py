@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from assistant.retrieval.hybrid import passes, to_passage
+from assistant.retrieval.hybrid import passes
+from assistant.retrieval.passages import to_passage
 from assistant.retrieval.question import content_terms
 from assistant.text import split_units, tokenize
 from assistant.types import Filters, Passage
