@@ -49,6 +49,22 @@ def test_the_answering_sentence_gets_the_higher_logit(cross) -> None:
     assert list(cross.logits(QUESTION, [ANSWERS, OFF_TOPIC])) == [logits[1], logits[0]]
 
 
+def test_a_question_and_its_parts_are_read_together_as_if_apart(cross, monkeypatch) -> None:
+    part = "When will the Northgate library reopen?"
+    short = [ANSWERS] + [f"Minute {i}: {OFF_TOPIC}" for i in range(6)]
+    long = f"{OFF_TOPIC} " * 8  # cut to the model's limit, read in a batch of its own
+    together = SentenceCrossEncoder(resolve_model_path(BUNDLED_MODEL))
+    batches: list[int] = []
+    run = together._run
+    monkeypatch.setattr(together, "_run", lambda q, t: batches.append(len(t)) or run(q, t))
+
+    read = together.logits_of([(QUESTION, [*short, long]), (part, [ANSWERS])])
+
+    apart = [*cross.logits(QUESTION, [*short, long]), *cross.logits(part, [ANSWERS])]
+    assert [*read[0], *read[1]] == pytest.approx(apart, abs=1e-4)
+    assert batches == [8, 1]  # the eight short pairs of both questions, then the long one
+
+
 def test_it_serves_langchains_cross_encoder_reranker(cross) -> None:
     from langchain_classic.retrievers.document_compressors import CrossEncoderReranker
     from langchain_core.documents import Document

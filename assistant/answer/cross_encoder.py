@@ -22,6 +22,7 @@ import numpy as np
 from langchain_core.cross_encoders import BaseCrossEncoder
 
 from assistant.errors import ConfigError
+from assistant.store.onnx_encoder import length_batches
 from assistant.types import Passage
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ MAX_TOKENS = 128
 CONTEXT_CHARS = 160
 CONTEXT_KEYS = ("council", "committee", "doc_title", "heading", "item_title")
 BATCH = 64
+# Padded word pieces a batch of pairs may hold (about eight pairs of the longest kind).
+BATCH_TOKENS = 1024
 # Question-sentence pairs remembered: the calibration and a follow-up re-read the same ones.
 CACHE_PAIRS = 20_000
 
@@ -100,14 +103,25 @@ class SentenceCrossEncoder(BaseCrossEncoder):
 
     def logits(self, question: str, texts: list[str]) -> np.ndarray:
         """One logit per text of how well it answers ``question`` (remembered per pair)."""
-        new = list(dict.fromkeys(t for t in texts if (question, t) not in self._cache))
-        for start in range(0, len(new), BATCH):
-            batch = new[start : start + BATCH]
-            for text, logit in zip(batch, self._run(question, batch), strict=True):
-                self._cache[(question, text)] = float(logit)
+        return self.logits_of([(question, texts)])[0]
+
+    def logits_of(self, asked: list[tuple[str, list[str]]]) -> list[np.ndarray]:
+        """``logits`` for several questions' texts at once (a question and its parts): the
+        pairs not remembered are read together, shortest first, so each batch pads little."""
+        pairs = [(q, t) for q, texts in asked for t in texts]
+        new = list(dict.fromkeys(pair for pair in pairs if pair not in self._cache))
+        if new:
+            tokenizer = self._model[0]
+            questions, texts = [q for q, _ in new], [t for _, t in new]
+            ids = tokenizer(questions, texts, truncation="only_second", max_length=MAX_TOKENS)
+            lengths = [len(row) for row in ids["input_ids"]]
+            for rows in length_batches(lengths, BATCH, BATCH_TOKENS):
+                read = self._run([questions[i] for i in rows], [texts[i] for i in rows])
+                for i, logit in zip(rows, read, strict=True):
+                    self._cache[new[i]] = float(logit)
         while len(self._cache) > CACHE_PAIRS:
             self._cache.popitem(last=False)
-        return np.array([self._cache[(question, t)] for t in texts], dtype=np.float64)
+        return [np.array([self._cache[(q, t)] for t in texts], np.float64) for q, texts in asked]
 
     def score(self, text_pairs: list[tuple[str, str]]) -> list[float]:
         """LangChain's interface: a logit for each (question, text) pair."""
@@ -120,11 +134,11 @@ class SentenceCrossEncoder(BaseCrossEncoder):
             scores |= {(question, t): float(v) for t, v in zip(texts, logits, strict=True)}
         return [scores[pair] for pair in text_pairs]
 
-    def _run(self, question: str, texts: list[str]) -> np.ndarray:
+    def _run(self, questions: list[str], texts: list[str]) -> np.ndarray:
         import torch
 
         with torch.inference_mode():
-            return pair_logits(*self._model, [question] * len(texts), texts).numpy()
+            return pair_logits(*self._model, questions, texts).numpy()
 
 
 def apply_fitted(encoder: Any, fitted: dict[str, torch.Tensor]) -> Any:

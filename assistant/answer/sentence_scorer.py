@@ -114,13 +114,16 @@ class SentenceScorer:
         """The cross-encoder's logit, weighted, added to every fit: to the whole question's fit
         its logit for the whole question, to an asking part's fit its logit for that part read
         alone (a sentence answering the second half of a question is found by the second half)."""
-        whole = self._cross_logits(plan.question, units, [u.score for u in units], passages)
-        by_part = [
-            self._cross_logits(part.text, units, [u.part_fits[i] for u in units], passages)
-            if part.asking
-            else whole
-            for i, part in enumerate(plan.parts)
-        ]
+        asking = [i for i, part in enumerate(plan.parts) if part.asking]
+        whole, *read = self._cross_logits(
+            [(plan.question, [u.score for u in units])]
+            + [(plan.parts[i].text, [u.part_fits[i] for u in units]) for i in asking],
+            units,
+            passages,
+        )
+        by_part = [whole] * len(plan.parts)
+        for i, logits in zip(asking, read, strict=True):
+            by_part[i] = logits
         weight = self.weights["cross"]
         for j, unit in enumerate(units):
             unit.cross = whole[j]
@@ -134,17 +137,26 @@ class SentenceScorer:
             ]
 
     def _cross_logits(
-        self, question: str, units: list[Unit], fits: list[float], passages: list[Passage]
-    ) -> list[float]:
-        """The cross-encoder's logit for each unit read with ``question``: it reads the units
-        that fit best; the others get the lowest of those logits (they are already ranked out)."""
+        self, asked: list[tuple[str, list[float]]], units: list[Unit], passages: list[Passage]
+    ) -> list[list[float]]:
+        """The cross-encoder's logit for each unit read with each question of ``asked`` (the
+        question and its asking parts, read in one go): it reads the units that fit that
+        question best; the others get the lowest of those logits (already ranked out)."""
         assert self.cross is not None
-        order = sorted(range(len(units)), key=lambda j: -fits[j])[:CROSS_UNITS]
-        texts = [pair_text(units[j].text, passages[units[j].passage_rank]) for j in order]
-        read = self.cross.logits(question, texts)
-        logits = [float(read.min())] * len(units)
-        for j, logit in zip(order, read, strict=True):
-            logits[j] = float(logit)
+        best = [sorted(range(len(units)), key=lambda j: -f[j])[:CROSS_UNITS] for _, f in asked]
+        texts = [pair_text(u.text, passages[u.passage_rank]) for u in units]
+        read = self.cross.logits_of(
+            [
+                (question, [texts[j] for j in order])
+                for (question, _), order in zip(asked, best, strict=True)
+            ]
+        )
+        logits = []
+        for order, found in zip(best, read, strict=True):
+            row = [float(found.min())] * len(units)
+            for j, logit in zip(order, found, strict=True):
+                row[j] = float(logit)
+            logits.append(row)
         return logits
 
     def feature_rows(
