@@ -227,6 +227,7 @@ class IngestReport:
     skipped_unchanged: int = 0
     deleted: int = 0
     sentences_embedded: int = 0
+    sentences_seconds: float = 0.0
     failed: list[tuple[str, str]] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)

@@ -109,7 +109,9 @@ def ingest(
         report.skipped_unchanged = result["num_skipped"]
         report.deleted = result["num_deleted"]
         save_register(settings.index_path, _register(documents) + _kept_rows(settings, kept))
+        sentences_started = time.monotonic()
         report.sentences_embedded = embed_quotable_sentences(settings, store, progress)
+        report.sentences_seconds = time.monotonic() - sentences_started
         store.new_generation()  # running assistants reload what they hold in memory
         store.write_manifest(
             {
