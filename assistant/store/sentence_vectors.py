@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from tqdm import tqdm
 from assistant.settings import Settings, vectors_of
 from assistant.store.embeddings import SentenceEmbeddings
 
-FILE = "sentence_vectors.npz"
+PREFIX = "sentence_vectors-"
 KEY_BYTES = 16
 PROGRESS_STEP = 512
 
@@ -36,8 +35,15 @@ def model_tag(settings: Settings) -> str:
     return f"{settings.embedding_model}|{vectors_of(settings.embedding_backend)}"
 
 
+def file_of(index_path: Path, tag: str) -> Path:
+    """One file per model tag, so a file is never read as another model's."""
+    digest = hashlib.blake2b(tag.encode("utf-8"), digest_size=6).hexdigest()
+    return index_path / f"{PREFIX}{digest}.npy"
+
+
 class SentenceVectors:
-    """Saved sentence vectors by text (unit length, as the embedding model gives them)."""
+    """Saved sentence vectors by text (unit length, as the embedding model gives them). Loaded
+    memory-mapped: a process holds only the rows it reads, and workers share them."""
 
     def __init__(self, keys: np.ndarray, vectors: np.ndarray) -> None:
         """``keys``: one row of ``KEY_BYTES`` bytes (``key_of``) per row of ``vectors``."""
@@ -51,13 +57,11 @@ class SentenceVectors:
 
     @classmethod
     def load(cls, index_path: Path, tag: str) -> SentenceVectors:
-        """The saved vectors; none when there is no file, it is unreadable or of another model."""
+        """The saved vectors; none when there is no file for ``tag`` or it is unreadable."""
         try:
-            with np.load(index_path / FILE) as saved:
-                if str(saved["tag"]) != tag:
-                    return cls.empty()
-                return cls(saved["keys"], saved["vectors"])
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            rows = np.load(file_of(index_path, tag), mmap_mode="r")
+            return cls(rows["key"], rows["vector"])
+        except (OSError, ValueError, TypeError, IndexError):
             return cls.empty()
 
     def __len__(self) -> int:
@@ -68,18 +72,27 @@ class SentenceVectors:
 
     def get(self, text: str) -> np.ndarray | None:
         row = self._row.get(key_of(text))
-        return None if row is None else self.vectors[row]
+        return None if row is None else np.asarray(self.vectors[row])
 
     def row_of(self, key: bytes) -> int:
         return self._row[key]
 
     def save(self, index_path: Path, tag: str) -> None:
-        """Write the file; a crash leaves the old file or the new one, never half of one."""
+        """Write the file for ``tag`` (and remove other models' files); a crash leaves the old
+        file or the new one, never half of one."""
         index_path.mkdir(parents=True, exist_ok=True)
-        tmp = index_path / f".{os.getpid()}.{FILE}"
+        path = file_of(index_path, tag)
+        dimension = self.vectors.shape[1] if self.vectors.ndim == 2 else 0
+        kind = [("key", np.uint8, (KEY_BYTES,)), ("vector", np.float32, (dimension,))]
+        rows = np.zeros(len(self.keys), dtype=kind)
+        rows["key"], rows["vector"] = self.keys, self.vectors
+        tmp = path.with_name(f".{os.getpid()}.{path.name}")
         with tmp.open("wb") as out:
-            np.savez(out, tag=np.array(tag), keys=self.keys, vectors=self.vectors)
-        os.replace(tmp, index_path / FILE)
+            np.save(out, rows, allow_pickle=False)
+        os.replace(tmp, path)
+        for other in index_path.glob(f"{PREFIX}*.npy"):
+            if other != path:
+                other.unlink(missing_ok=True)
 
 
 def refresh(

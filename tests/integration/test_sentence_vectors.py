@@ -15,7 +15,7 @@ from assistant.retrieval.passages import to_passage, units_of
 from assistant.retrieval.rerank import VectorCache
 from assistant.store import sentence_vectors
 from assistant.store.chroma import IndexStore
-from assistant.store.sentence_vectors import FILE, SentenceVectors, key_of, model_tag
+from assistant.store.sentence_vectors import SentenceVectors, file_of, key_of, model_tag
 
 pytestmark = pytest.mark.integration
 
@@ -129,6 +129,9 @@ def test_saved_vectors_serve_only_their_model_and_survive_damage(
     cache.encode([text, "A sentence nobody saved."])
     assert counting.embedded == ["A sentence nobody saved."]
 
-    (index / FILE).write_bytes(b"not a numpy file")
-    assert len(SentenceVectors.load(index, "model-a|fp32")) == 0
-    assert sentence_vectors.refresh(index, "model-a|fp32", embeddings, [text]) == 1
+    assert sentence_vectors.refresh(index, "model-b|fp32", embeddings, ["Item two."]) == 1
+    assert not file_of(index, "model-a|fp32").exists()  # one model's file at a time
+    file_of(index, "model-b|fp32").write_bytes(b"not a numpy file")
+    assert len(SentenceVectors.load(index, "model-b|fp32")) == 0
+    assert sentence_vectors.refresh(index, "model-b|fp32", embeddings, [text]) == 1
+    assert SentenceVectors.load(index, "model-b|fp32").get(text) is not None
